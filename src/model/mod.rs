@@ -1,0 +1,5 @@
+//! The domain: what the drafts demand, the facts about states, and how a
+//! demand's scope is evaluated on a date under a set of readings.
+
+pub mod date;
+pub mod facts;
