@@ -10,7 +10,9 @@ use std::fmt::Write;
 fn push_line(out: &mut String, line: &LineString<f64>, proj: &Albers, close: bool) {
     let mut last: Option<(i64, i64)> = None;
     let mut written = 0;
-    for c in line.coords() {
+    // A closed ring's last point repeats its first: `Z` draws that edge.
+    let n = line.0.len() - usize::from(close && line.is_closed() && line.0.len() > 1);
+    for c in line.coords().take(n) {
         let (x, y) = proj.project(c.x, c.y);
         let q = ((x * 10.0).round() as i64, (y * 10.0).round() as i64);
         if last == Some(q) {
@@ -92,13 +94,14 @@ mod tests {
 
     #[test]
     fn known_point_in_known_place() {
-        // 41°E on 52.5°N: about 1° of longitude east of the origin, i.e.
-        // R·cos(52.5°)·π/180 ≈ 67.7 km, less a little for the cone's scale.
+        // 41°E on 52.5°N: 1° of longitude east of the origin spans
+        // R·cos(52.5°)·π/180 ≈ 67.7 km on the sphere; between the standard
+        // parallels the cone shrinks east-west distances by a few per cent.
         let proj = Albers::map();
         let line = LineString::from(vec![(40.0, 52.5), (41.0, 52.5)]);
         let d = lines_path(&MultiLineString(vec![line]), &proj);
         let x: f64 = d.split('L').nth(1).unwrap().split(',').next().unwrap().parse().unwrap();
-        assert!((x - 67.7).abs() < 1.5, "{d}");
+        assert!(x < 67.7 && x > 67.7 * 0.96, "{d}");
     }
 
     #[test]
