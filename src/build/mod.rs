@@ -12,7 +12,7 @@ pub mod topology;
 use crate::geometry::dissolve::dissolve;
 use crate::geometry::projection::Albers;
 use crate::model::facts::Facts;
-use geo::{Area, Coord, GeodesicArea, InteriorPoint, LineString, MultiPolygon, Orient, SimplifyIdx};
+use geo::{Area, Coord, GeodesicArea, InteriorPoint, LineString, MultiPolygon, Orient, SimplifyIdx, Validation};
 use geo::orient::Direction;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -95,50 +95,61 @@ pub fn build(source: &str, facts: &Facts) -> Result<GeoFiles, String> {
             users.entry(Topology::arc_index(*r)).or_default().insert(iso.as_str());
         }
     }
-    // Simplified arcs, in a topology of their own that shares the shapes' references.
-    let simple = Topology {
-        arcs: (0..topo.arcs.len())
-            .map(|i| match users.get(&i) {
-                None => Vec::new(),
-                Some(u) => {
-                    let focus = u.iter().any(|iso| role[*iso] == "state");
-                    let in_frame = topo.arcs[i].iter().any(|c| {
-                        (FRAME[0]..=FRAME[2]).contains(&c.x) && (FRAME[1]..=FRAME[3]).contains(&c.y)
-                    });
-                    let tolerance = if focus && in_frame { TOLERANCE_KM } else { EDGE_TOLERANCE_KM };
-                    simplify_arc(&topo.arcs[i], &proj, tolerance)
-                }
-            })
-            .collect(),
-        shapes: Vec::new(),
-    };
+    // Each arc's tolerance: fine where the reader looks, coarse elsewhere.
+    let mut tolerance: BTreeMap<usize, f64> = users
+        .iter()
+        .map(|(&i, u)| {
+            let focus = u.iter().any(|iso| role[*iso] == "state");
+            let in_frame = topo.arcs[i]
+                .iter()
+                .any(|c| (FRAME[0]..=FRAME[2]).contains(&c.x) && (FRAME[1]..=FRAME[3]).contains(&c.y));
+            (i, if focus && in_frame { TOLERANCE_KM } else { EDGE_TOLERANCE_KM })
+        })
+        .collect();
+    // Simplification can make a ring cross itself or a neighbour's part:
+    // where a state comes out invalid, its arcs are simplified again with
+    // half the tolerance, and so on, down to the source's own points.
+    let mut drawn: BTreeMap<&str, MultiPolygon<f64>> = BTreeMap::new();
+    for round_no in 0..=12 {
+        let simple = Topology {
+            arcs: (0..topo.arcs.len())
+                .map(|i| match tolerance.get(&i) {
+                    None => Vec::new(),
+                    Some(&t) => simplify_arc(&topo.arcs[i], &proj, t),
+                })
+                .collect(),
+            shapes: Vec::new(),
+        };
+        let mut invalid: Vec<(&str, Vec<&Vec<Vec<i64>>>)> = Vec::new();
+        for (iso, shapes) in &parts {
+            let (mp, bad) = assemble(&simple, shapes, &users, &proj)?;
+            if !bad.is_empty() || !mp.is_valid() {
+                // A state invalid only once dissolved: all its parts.
+                let bad = if bad.is_empty() { shapes.iter().flat_map(|s| s.polygons.iter()).collect() } else { bad };
+                invalid.push((iso.as_str(), bad));
+            }
+            drawn.insert(iso.as_str(), mp);
+        }
+        if invalid.is_empty() {
+            break;
+        }
+        if round_no == 12 {
+            let isos: Vec<&str> = invalid.iter().map(|(i, _)| *i).collect();
+            return Err(format!("still invalid after simplifying at the source's resolution: {isos:?}"));
+        }
+        for r in invalid.iter().flat_map(|(_, bad)| bad.iter()).flat_map(|p| p.iter().flatten()) {
+            let t = tolerance.get_mut(&Topology::arc_index(*r)).expect("a used arc");
+            *t = if round_no >= 10 { 0.0 } else { *t / 2.0 };
+        }
+    }
 
     let mut features = Vec::new();
     for (iso, shapes) in &parts {
-        // Islands too small to see go, unless one is all the state has or
-        // it shares a border (leaving it out would open a gap).
-        let polys: Vec<(geo::Polygon<f64>, bool)> = shapes
-            .iter()
-            .flat_map(|s| s.polygons.iter())
-            .filter_map(|rings| {
-                let alone = rings.iter().flatten().all(|r| users[&Topology::arc_index(*r)].len() == 1);
-                let mut it = rings.iter();
-                let ext = simple.ring(it.next()?)?;
-                Some((geo::Polygon::new(ext, it.filter_map(|r| simple.ring(r)).collect()), alone))
-            })
-            .collect();
+        let mp = drawn.remove(iso.as_str()).expect("every state assembled");
         let plane_area = |p: &geo::Polygon<f64>| {
             let ring: LineString<f64> = p.exterior().coords().map(|c| proj.project(c.x, c.y)).collect::<Vec<_>>().into();
             geo::Polygon::new(ring, vec![]).unsigned_area()
         };
-        let largest = polys.iter().map(|(p, _)| plane_area(p)).fold(0.0, f64::max);
-        let kept: Vec<geo::Polygon<f64>> = polys
-            .into_iter()
-            .filter(|(p, alone)| !alone || plane_area(p) >= MIN_ISLAND_KM2.min(largest))
-            .map(|(p, _)| p)
-            .collect();
-        let mp = if shapes.len() > 1 { dissolve(&kept) } else { MultiPolygon(kept) };
-        let mp = antimeridian::cut(mp)?.orient(Direction::Default);
         // Area, label point and land neighbours from the unsimplified source.
         let full = MultiPolygon(shapes.iter().flat_map(|s| topo.multipolygon(s).0).collect());
         let full = antimeridian::cut(full)?.orient(Direction::Default);
@@ -170,6 +181,70 @@ pub fn build(source: &str, facts: &Facts) -> Result<GeoFiles, String> {
         }));
     }
     Ok(GeoFiles { states: collection(&features) })
+}
+
+/// One state's drawn shape from the simplified arcs: small islands left out,
+/// parts from several source features dissolved, cut at 180°, RFC 7946
+/// winding. Also returns the source polygons (as arc references) that came
+/// out invalid or overlapping another part, to be simplified less.
+fn assemble<'t>(
+    simple: &Topology,
+    shapes: &[&'t topology::TopoShape],
+    users: &BTreeMap<usize, BTreeSet<&str>>,
+    proj: &Albers,
+) -> Result<(MultiPolygon<f64>, Vec<&'t Vec<Vec<i64>>>), String> {
+    // Islands too small to see go, unless one is all the state has or
+    // it shares a border (leaving it out would open a gap).
+    let polys: Vec<(geo::Polygon<f64>, bool, &Vec<Vec<i64>>)> = shapes
+        .iter()
+        .flat_map(|s| s.polygons.iter())
+        .filter_map(|rings| {
+            let alone = rings.iter().flatten().all(|r| users[&Topology::arc_index(*r)].len() == 1);
+            let mut it = rings.iter();
+            let ext = simple.ring(it.next()?)?;
+            Some((geo::Polygon::new(ext, it.filter_map(|r| simple.ring(r)).collect()), alone, rings))
+        })
+        .collect();
+    let plane_area = |p: &geo::Polygon<f64>| {
+        let ring: LineString<f64> = p.exterior().coords().map(|c| proj.project(c.x, c.y)).collect::<Vec<_>>().into();
+        geo::Polygon::new(ring, vec![]).unsigned_area()
+    };
+    let largest = polys.iter().map(|(p, _, _)| plane_area(p)).fold(0.0, f64::max);
+    let kept: Vec<(geo::Polygon<f64>, &Vec<Vec<i64>>)> = polys
+        .into_iter()
+        .filter(|(p, alone, _)| !alone || plane_area(p) >= MIN_ISLAND_KM2.min(largest))
+        .map(|(p, _, refs)| (p, refs))
+        .collect();
+    // Each part on its own, then each pair whose boxes meet.
+    let pieces: Vec<(MultiPolygon<f64>, Option<geo::Rect<f64>>)> = kept
+        .iter()
+        .map(|(p, _)| {
+            let mp = antimeridian::cut(MultiPolygon(vec![p.clone()]))?;
+            let rect = geo::BoundingRect::bounding_rect(&mp);
+            Ok((mp, rect))
+        })
+        .collect::<Result<_, String>>()?;
+    let mut bad: BTreeSet<usize> = (0..kept.len()).filter(|&i| !pieces[i].0.is_valid()).collect();
+    for i in 0..pieces.len() {
+        for j in i + 1..pieces.len() {
+            let (Some(a), Some(b)) = (pieces[i].1, pieces[j].1) else { continue };
+            // Parts of two source features (Cyprus and its north) share a
+            // border by design; only parts that share no arc must not meet.
+            let arcs_i: BTreeSet<usize> = kept[i].1.iter().flatten().map(|r| Topology::arc_index(*r)).collect();
+            let shared = kept[j].1.iter().flatten().any(|r| arcs_i.contains(&Topology::arc_index(*r)));
+            if !shared && geo::Intersects::intersects(&a, &b) {
+                let pair = MultiPolygon(pieces[i].0 .0.iter().chain(&pieces[j].0 .0).cloned().collect());
+                if !pair.is_valid() {
+                    bad.insert(i);
+                    bad.insert(j);
+                }
+            }
+        }
+    }
+    let bad_refs = bad.into_iter().map(|i| kept[i].1).collect();
+    let parts: Vec<geo::Polygon<f64>> = kept.into_iter().map(|(p, _)| p).collect();
+    let mp = if shapes.len() > 1 { dissolve(&parts) } else { MultiPolygon(parts) };
+    Ok((antimeridian::cut(mp)?.orient(Direction::Default), bad_refs))
 }
 
 /// A FeatureCollection with one feature a line, so a diff shows which changed.

@@ -1,6 +1,7 @@
 //! Geometry: the projection, dissolving shapes into regions, and the stage
 //! that turns shapes into SVG paths.
 
+pub mod atlas;
 pub mod dissolve;
 pub mod path;
 pub mod projection;

@@ -2,4 +2,7 @@
 //! demand's scope is evaluated on a date under a set of readings.
 
 pub mod date;
+pub mod demand;
 pub mod facts;
+pub mod load;
+pub mod scope;

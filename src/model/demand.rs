@@ -1,0 +1,185 @@
+//! The demands of both drafts, the disputed terms and their readings, as
+//! loaded from `geo/demands.json`.
+
+use super::facts::Facts;
+use super::scope::{Context, Rule};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One of the two drafts.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Treaty {
+    pub id: String,
+    pub title: String,
+    /// "US treaty", "NATO agreement".
+    pub short: String,
+}
+
+/// Words of the draft, quoted, and where the quotation was read.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub text: String,
+    pub source: String,
+}
+
+/// One side a demand binds, and the ground it restricts for that side.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Side {
+    /// Who is bound, in the reader's words: "NATO members", "Russia".
+    pub party: String,
+    pub scope: Rule,
+}
+
+/// What the map can draw for a demand.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Layer {
+    /// No geographic scope: listed, not drawn.
+    None,
+    /// A set of states for each side bound.
+    States {
+        sides: Vec<Side>,
+        /// Part of the scope that is a distance, not a set of states.
+        #[serde(default)]
+        zone_note: Option<String>,
+    },
+    /// Only a distance zone (missile reach, strike range).
+    Distance { note: String },
+}
+
+/// One demand: an article or paragraph of a draft.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Demand {
+    /// Stable id used in URLs and page markup: `us-4a`, `nato-7b`.
+    pub id: String,
+    pub treaty: String,
+    pub article: u8,
+    #[serde(default)]
+    pub paragraph: Option<u8>,
+    pub title: String,
+    pub summary: String,
+    #[serde(default)]
+    pub quote: Option<Quote>,
+    /// Who is bound.
+    pub bound: String,
+    /// What is restricted.
+    pub restricts: String,
+    pub layer: Layer,
+}
+
+impl Demand {
+    /// "Art. 4 ¶1" or "Art. 6".
+    pub fn reference(&self) -> String {
+        match self.paragraph {
+            Some(p) => format!("Art. {} ¶{}", self.article, p),
+            None => format!("Art. {}", self.article),
+        }
+    }
+
+    pub fn has_map_layer(&self) -> bool {
+        matches!(self.layer, Layer::States { .. })
+    }
+
+    /// The states reached for each side, in the order the sides are listed.
+    pub fn reach(&self, cx: &Context) -> Vec<(String, BTreeSet<String>)> {
+        match &self.layer {
+            Layer::States { sides, .. } => sides.iter().map(|s| (s.party.clone(), s.scope.states(cx))).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// One reading of a disputed term.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermOption {
+    pub value: String,
+    pub label: String,
+    /// One sentence: what changes on the map under this reading.
+    pub effect: String,
+}
+
+/// A disputed term: its URL parameter is its id.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub id: String,
+    pub label: String,
+    /// The term as the draft words it.
+    pub phrase: String,
+    pub demand: String,
+    pub options: Vec<TermOption>,
+    pub default: String,
+}
+
+/// Everything `demands.json` holds.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    pub treaties: Vec<Treaty>,
+    pub terms: Vec<Term>,
+    pub demands: Vec<Demand>,
+}
+
+impl Catalogue {
+    pub fn demand(&self, id: &str) -> Option<&Demand> {
+        self.demands.iter().find(|d| d.id == id)
+    }
+
+    pub fn term(&self, id: &str) -> Option<&Term> {
+        self.terms.iter().find(|t| t.id == id)
+    }
+
+    pub fn treaty(&self, id: &str) -> Option<&Treaty> {
+        self.treaties.iter().find(|t| t.id == id)
+    }
+
+    /// The default reading of every term.
+    pub fn default_readings(&self) -> super::scope::Readings {
+        self.terms.iter().map(|t| (t.id.clone(), t.default.clone())).collect()
+    }
+
+    /// Every problem, each naming the entry and the field.
+    pub fn validate(&self, facts: &Facts) -> Vec<String> {
+        let mut errs = Vec::new();
+        let options: BTreeMap<String, Vec<String>> =
+            self.terms.iter().map(|t| (t.id.clone(), t.options.iter().map(|o| o.value.clone()).collect())).collect();
+        let mut seen = BTreeSet::new();
+        for d in &self.demands {
+            let at = |field: &str| format!("demand \"{}\", field `{field}`", d.id);
+            if !seen.insert(d.id.as_str()) {
+                errs.push(format!("{}: listed twice", at("id")));
+            }
+            if self.treaty(&d.treaty).is_none() {
+                errs.push(format!("{}: unknown treaty \"{}\"", at("treaty"), d.treaty));
+            }
+            for (field, text) in [("title", &d.title), ("summary", &d.summary), ("bound", &d.bound), ("restricts", &d.restricts)] {
+                if text.trim().is_empty() {
+                    errs.push(format!("{}: empty", at(field)));
+                }
+            }
+            if let Layer::States { sides, .. } = &d.layer {
+                if sides.is_empty() {
+                    errs.push(format!("{}: a states layer needs at least one side", at("layer")));
+                }
+                for s in sides {
+                    s.scope.check(facts, &options, &at("layer.sides.scope"), &mut errs);
+                }
+            }
+        }
+        for t in &self.terms {
+            let at = |field: &str| format!("term \"{}\", field `{field}`", t.id);
+            if self.demand(&t.demand).is_none() {
+                errs.push(format!("{}: unknown demand \"{}\"", at("demand"), t.demand));
+            }
+            if !t.options.iter().any(|o| o.value == t.default) {
+                errs.push(format!("{}: \"{}\" is not one of its readings", at("default"), t.default));
+            }
+        }
+        errs
+    }
+}

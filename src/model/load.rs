@@ -1,0 +1,139 @@
+//! Loading the data files: parse, then validate, and on failure say which
+//! file, which entry and which field, so a broken file never panics.
+
+use super::demand::{Catalogue, Demand, Term, Treaty};
+use super::facts::Facts;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use thiserror::Error;
+
+/// A data file that could not be used.
+#[derive(Clone, Debug, Error, PartialEq)]
+#[error("{file}: {message}")]
+pub struct DataError {
+    pub file: String,
+    pub message: String,
+}
+
+impl DataError {
+    pub fn new(file: &str, message: impl Into<String>) -> Self {
+        DataError { file: file.to_string(), message: message.into() }
+    }
+}
+
+/// Parses a top-level list entry by entry, so an error names the entry.
+fn entries<T: DeserializeOwned>(file: &str, root: &Value, key: &str, what: &str) -> Result<Vec<T>, DataError> {
+    let list = root
+        .get(key)
+        .and_then(Value::as_array)
+        .ok_or_else(|| DataError::new(file, format!("field `{key}`: missing or not a list")))?;
+    list.iter()
+        .enumerate()
+        .map(|(i, v)| {
+            serde_json::from_value(v.clone()).map_err(|e| {
+                let name = v.get("id").or_else(|| v.get("iso")).and_then(Value::as_str);
+                let entry = match name {
+                    Some(n) => format!("{what} \"{n}\""),
+                    None => format!("{what} {}", i + 1),
+                };
+                DataError::new(file, format!("{entry}: {e}"))
+            })
+        })
+        .collect()
+}
+
+fn root(file: &str, text: &str) -> Result<Value, DataError> {
+    let v: Value = serde_json::from_str(text).map_err(|e| DataError::new(file, format!("not valid JSON: {e}")))?;
+    if v.is_object() {
+        Ok(v)
+    } else {
+        Err(DataError::new(file, "expected a JSON object at the top"))
+    }
+}
+
+fn check(file: &str, errs: Vec<String>) -> Result<(), DataError> {
+    if errs.is_empty() {
+        Ok(())
+    } else {
+        Err(DataError::new(file, errs.join("; ")))
+    }
+}
+
+/// `facts.json`.
+pub fn facts(text: &str) -> Result<Facts, DataError> {
+    const FILE: &str = "facts.json";
+    let v = root(FILE, text)?;
+    // Entries first, so a bad state is named; then the whole.
+    entries::<super::facts::StateFacts>(FILE, &v, "states", "state")?;
+    entries::<super::facts::Region>(FILE, &v, "regions", "region")?;
+    let facts: Facts = serde_json::from_value(v).map_err(|e| DataError::new(FILE, e.to_string()))?;
+    check(FILE, facts.validate())?;
+    Ok(facts)
+}
+
+/// `demands.json`, checked against the facts.
+pub fn catalogue(text: &str, facts: &Facts) -> Result<Catalogue, DataError> {
+    const FILE: &str = "demands.json";
+    let v = root(FILE, text)?;
+    let treaties: Vec<Treaty> = entries(FILE, &v, "treaties", "treaty")?;
+    let terms: Vec<Term> = entries(FILE, &v, "terms", "term")?;
+    let demands: Vec<Demand> = entries(FILE, &v, "demands", "demand")?;
+    let cat = Catalogue { treaties, terms, demands };
+    check(FILE, cat.validate(facts))?;
+    Ok(cat)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FACTS: &str = r#"{"states": [{"iso": "RUS", "name": "Russia", "former_ussr": true}],
+        "context": [], "merged": {}, "nuclear_hosting": [], "regions": []}"#;
+
+    #[test]
+    fn good_facts_load() {
+        let f = facts(FACTS).unwrap();
+        assert!(f.state("RUS").unwrap().former_ussr);
+    }
+
+    #[test]
+    fn garbage_is_named() {
+        let e = facts("{not json").unwrap_err();
+        assert_eq!(e.file, "facts.json");
+        assert!(e.message.contains("not valid JSON"), "{e}");
+        assert!(facts("[1,2]").unwrap_err().message.contains("object"));
+    }
+
+    #[test]
+    fn bad_entry_names_entry_and_field() {
+        let text = FACTS.replace(r#""former_ussr": true"#, r#""former_ussr": "yes""#);
+        let e = facts(&text).unwrap_err();
+        assert!(e.message.contains("state \"RUS\""), "{e}");
+        assert!(e.message.contains("boolean"), "{e}");
+        let text = FACTS.replace(r#""name": "Russia", "#, "");
+        let e = facts(&text).unwrap_err();
+        assert!(e.message.contains("state \"RUS\"") && e.message.contains("`name`"), "{e}");
+    }
+
+    #[test]
+    fn unknown_reference_in_a_demand_is_named() {
+        let f = facts(FACTS).unwrap();
+        let text = r#"{"treaties": [{"id": "us", "title": "T", "short": "US treaty"}], "terms": [],
+          "demands": [{"id": "us-4a", "treaty": "us", "article": 4, "paragraph": 1, "title": "t", "summary": "s",
+            "bound": "b", "restricts": "r",
+            "layer": {"kind": "states", "sides": [{"party": "United States", "scope": {"states": ["XXX"]}}]}}]}"#;
+        let e = catalogue(text, &f).unwrap_err();
+        assert_eq!(e.file, "demands.json");
+        assert!(e.message.contains("demand \"us-4a\"") && e.message.contains("scope") && e.message.contains("XXX"), "{e}");
+    }
+
+    #[test]
+    fn unknown_rule_is_named() {
+        let f = facts(FACTS).unwrap();
+        let text = r#"{"treaties": [], "terms": [], "demands": [{"id": "x-1", "treaty": "us", "article": 1,
+          "title": "t", "summary": "s", "bound": "b", "restricts": "r",
+          "layer": {"kind": "states", "sides": [{"party": "p", "scope": "frobnicate"}]}}]}"#;
+        let e = catalogue(text, &f).unwrap_err();
+        assert!(e.message.contains("demand \"x-1\"") && e.message.contains("frobnicate"), "{e}");
+    }
+}

@@ -1,0 +1,51 @@
+//! Loads the committed data files the way the app does.
+
+use std::collections::{BTreeMap, BTreeSet};
+use treaty_map::geometry::atlas::Atlas;
+use treaty_map::model::date::Date;
+use treaty_map::model::demand::Catalogue;
+use treaty_map::model::facts::Facts;
+use treaty_map::model::load;
+use treaty_map::model::scope::{Context, Readings};
+
+pub fn read(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/geo/{name}", env!("CARGO_MANIFEST_DIR"))).expect(name)
+}
+
+pub struct Data {
+    pub facts: Facts,
+    pub catalogue: Catalogue,
+    pub atlas: Atlas,
+    pub neighbours: BTreeMap<String, Vec<String>>,
+}
+
+pub fn data() -> Data {
+    let facts = load::facts(&read("facts.json")).expect("facts.json loads");
+    let catalogue = load::catalogue(&read("demands.json"), &facts).expect("demands.json loads");
+    let (atlas, warnings) = Atlas::parse(&read("states.geojson")).expect("states.geojson loads");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let neighbours = atlas.neighbours();
+    Data { facts, catalogue, atlas, neighbours }
+}
+
+pub fn set(isos: &str) -> BTreeSet<String> {
+    isos.split_whitespace().map(str::to_string).collect()
+}
+
+impl Data {
+    /// The states `demand` reaches for the side named `party`, on `on`,
+    /// under `readings` given as `term=value` pairs over the defaults.
+    pub fn reach(&self, demand: &str, party: &str, on: Date, readings: &[(&str, &str)]) -> BTreeSet<String> {
+        let mut r: Readings = self.catalogue.default_readings();
+        for (k, v) in readings {
+            r.insert(k.to_string(), v.to_string());
+        }
+        let cx = Context { facts: &self.facts, on, readings: &r, neighbours: &self.neighbours };
+        let d = self.catalogue.demand(demand).unwrap_or_else(|| panic!("no demand {demand}"));
+        d.reach(&cx)
+            .into_iter()
+            .find(|(p, _)| p == party)
+            .unwrap_or_else(|| panic!("{demand} has no side {party}"))
+            .1
+    }
+}
