@@ -4,6 +4,9 @@
 
 pub mod geometry;
 pub mod model;
+pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod view;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod build;

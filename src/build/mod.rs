@@ -10,7 +10,7 @@ pub mod antimeridian;
 pub mod topology;
 
 use crate::geometry::dissolve::dissolve;
-use crate::geometry::projection::Albers;
+use crate::geometry::projection::{Albers, FRAME};
 use crate::model::facts::Facts;
 use geo::{Area, Coord, GeodesicArea, InteriorPoint, LineString, MultiPolygon, Orient, SimplifyIdx, Validation};
 use geo::orient::Direction;
@@ -25,8 +25,7 @@ pub const TOLERANCE_KM: f64 = 3.5;
 /// The same for borders seen only at the frame's edge or beyond it: those of
 /// the neighbours drawn for orientation, and coasts outside the frame.
 pub const EDGE_TOLERANCE_KM: f64 = 12.0;
-/// The frame the reader sees first, in degrees: west, south, east, north.
-pub const FRAME: [f64; 4] = [-25.0, 34.0, 88.0, 72.0];
+
 /// An island smaller than this (km² on the map plane) is left out, unless
 /// it is the largest part of its state.
 pub const MIN_ISLAND_KM2: f64 = 40.0;

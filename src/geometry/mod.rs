@@ -5,3 +5,4 @@ pub mod atlas;
 pub mod dissolve;
 pub mod path;
 pub mod projection;
+pub mod scene;

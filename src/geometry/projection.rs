@@ -9,6 +9,10 @@
 /// Authalic radius of the WGS84 ellipsoid, km: a sphere of the same area.
 pub const EARTH_RADIUS_KM: f64 = 6371.007;
 
+/// The frame the reader sees first, in degrees (west, south, east, north):
+/// from Iceland and Portugal to the eastern end of Kazakhstan.
+pub const FRAME: [f64; 4] = [-25.0, 34.0, 88.0, 72.0];
+
 /// The projection: pure `(lon, lat) -> (x, y)` and back, in degrees and km.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Albers {

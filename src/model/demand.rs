@@ -117,7 +117,7 @@ pub struct Term {
 }
 
 /// Everything `demands.json` holds.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
     pub treaties: Vec<Treaty>,

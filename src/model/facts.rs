@@ -58,7 +58,7 @@ pub struct Region {
 }
 
 /// Everything `geo/facts.json` holds.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Facts {
     pub states: Vec<StateFacts>,

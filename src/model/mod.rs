@@ -5,4 +5,5 @@ pub mod date;
 pub mod demand;
 pub mod facts;
 pub mod load;
+pub mod reach;
 pub mod scope;

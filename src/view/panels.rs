@@ -1,0 +1,205 @@
+//! The reader's controls: the date, the readings, the region outlines and
+//! the list of demands.
+
+use super::Ctx;
+use crate::model::demand::Layer;
+use crate::state::AsOf;
+use leptos::prelude::*;
+
+#[component]
+pub fn DateControl() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <fieldset class="date">
+            <legend>"Memberships as of"</legend>
+            {AsOf::ALL
+                .into_iter()
+                .map(|a| {
+                    view! {
+                        <label>
+                            <input
+                                type="radio"
+                                name="date"
+                                value=a.param()
+                                prop:checked=move || ctx.choices.with(|c| c.as_of == a)
+                                on:change=move |_| ctx.choices.update(|c| c.as_of = a)
+                            />
+                            {a.label()}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn ReadingControls() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let terms = ctx.data.with_value(|d| d.catalogue.terms.clone());
+    terms
+        .into_iter()
+        .map(|t| {
+            let id = t.id.clone();
+            let id2 = id.clone();
+            let options = t.options.clone();
+            let effect = move || {
+                let v = ctx.choices.with(|c| c.readings.get(&id2).cloned().unwrap_or_default());
+                options.iter().find(|o| o.value == v).map(|o| o.effect.clone()).unwrap_or_default()
+            };
+            view! {
+                <fieldset class="reading" data-term=t.id.clone()>
+                    <legend>
+                        {t.label.clone()}
+                        <span class="phrase">{format!(" (“{}”, {})", t.phrase, t.demand)}</span>
+                    </legend>
+                    {t.options
+                        .iter()
+                        .map(|o| {
+                            let (id_a, id_b, v_a, v_b) = (id.clone(), id.clone(), o.value.clone(), o.value.clone());
+                            view! {
+                                <label>
+                                    <input
+                                        type="radio"
+                                        name=format!("term-{}", id)
+                                        value=o.value.clone()
+                                        prop:checked=move || ctx.choices.with(|c| c.readings.get(&id_a) == Some(&v_a))
+                                        on:change=move |_| ctx.choices.update(|c| { c.readings.insert(id_b.clone(), v_b.clone()); })
+                                    />
+                                    {o.label.clone()}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                    <p class="effect">{effect}</p>
+                </fieldset>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn RegionControls() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let regions = ctx.data.with_value(|d| d.scene.regions.iter().map(|r| (r.id.clone(), r.name.clone())).collect::<Vec<_>>());
+    view! {
+        <fieldset class="regions">
+            <legend>"Region outlines"</legend>
+            {regions
+                .into_iter()
+                .map(|(id, name)| {
+                    let (a, b) = (id.clone(), id.clone());
+                    view! {
+                        <label>
+                            <input
+                                type="checkbox"
+                                data-region=id.clone()
+                                prop:checked=move || ctx.choices.with(|c| c.regions.contains(&a))
+                                on:change=move |_| ctx.choices.update(|c| {
+                                    if !c.regions.remove(&b) { c.regions.insert(b.clone()); }
+                                })
+                            />
+                            {name}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn DemandList() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let (treaties, demands) = ctx.data.with_value(|d| (d.catalogue.treaties.clone(), d.catalogue.demands.clone()));
+    let all = move |_| {
+        ctx.choices.update(|c| {
+            ctx.data.with_value(|d| c.demands = d.catalogue.demands.iter().filter(|x| x.has_map_layer()).map(|x| x.id.clone()).collect())
+        })
+    };
+    view! {
+        <section class="demands" aria-labelledby="demands-heading">
+            <h2 id="demands-heading">"The demands"</h2>
+            <div class="bulk">
+                <button type="button" class="all" on:click=all>"All on"</button>
+                <button type="button" class="none" on:click=move |_| ctx.choices.update(|c| c.demands.clear())>"All off"</button>
+            </div>
+            {treaties
+                .into_iter()
+                .map(|t| {
+                    let items = demands.iter().filter(|d| d.treaty == t.id).cloned().collect::<Vec<_>>();
+                    view! {
+                        <h3 class="treaty" title=t.title.clone()>{t.short.clone()}</h3>
+                        <ul class="demand-list">
+                            {items.into_iter().map(|d| view! { <DemandItem demand=d treaty=t.short.clone()/> }).collect_view()}
+                        </ul>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn DemandItem(demand: crate::model::demand::Demand, treaty: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let id = demand.id.clone();
+    let colour = ctx.data.with_value(|d| d.colour(&id));
+    let (id_on, id_toggle) = (id.clone(), id.clone());
+    let on = move || ctx.choices.with(|c| c.is_on(&id_on));
+    let toggle = move |_| ctx.choices.update(|c| ctx.data.with_value(|d| c.toggle(&d.catalogue, &id_toggle)));
+    let control = match &demand.layer {
+        Layer::States { .. } => view! {
+            <button
+                type="button"
+                class="toggle"
+                data-demand=id.clone()
+                aria-pressed=move || { if on() { "true" } else { "false" } }
+                on:click=toggle
+            >
+                <span class="swatch" style=format!("background:{colour}") aria-hidden="true"></span>
+                <span class="ref">{format!("{} · {}", demand.id, demand.reference())}</span>
+                <span class="title">{demand.title.clone()}</span>
+            </button>
+        }
+        .into_any(),
+        Layer::None | Layer::Distance { .. } => view! {
+            <div class="static" data-demand=id.clone()>
+                <span class="ref">{format!("{} · {}", demand.id, demand.reference())}</span>
+                <span class="title">{demand.title.clone()}</span>
+                <span class="tag">
+                    {match &demand.layer {
+                        Layer::Distance { .. } => "Distance zone: not drawn yet",
+                        _ => "No map layer",
+                    }}
+                </span>
+            </div>
+        }
+        .into_any(),
+    };
+    let note = match &demand.layer {
+        Layer::Distance { note } => Some(note.clone()),
+        Layer::States { zone_note, .. } => zone_note.clone(),
+        Layer::None => None,
+    };
+    view! {
+        <li class="demand">
+            {control}
+            <details>
+                <summary>{format!("About {}", demand.id)}</summary>
+                <p class="summary">{demand.summary.clone()}</p>
+                {demand.quote.clone().map(|q| view! {
+                    <blockquote>
+                        <p>{format!("“{}”", q.text)}</p>
+                        <footer>{format!("{treaty}, {}. {}", demand.reference(), q.source)}</footer>
+                    </blockquote>
+                })}
+                <dl>
+                    <dt>"Binds"</dt><dd>{demand.bound.clone()}</dd>
+                    <dt>"Restricts"</dt><dd>{demand.restricts.clone()}</dd>
+                </dl>
+                {note.map(|n| view! { <p class="note">{n}</p> })}
+            </details>
+        </li>
+    }
+}

@@ -1,0 +1,66 @@
+//! The few things the view asks of the browser: fetching a data file, the
+//! URL, today's date, moving focus.
+
+use crate::model::date::Date;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Fetches a file beside the page (a relative URL, so the map works under
+/// any sub-path) as text.
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let resp = JsFuture::from(window.fetch_with_str(path)).await.map_err(|_| format!("{path}: could not be fetched"))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| format!("{path}: no response"))?;
+    if !resp.ok() {
+        return Err(format!("{path}: the server answered {}", resp.status()));
+    }
+    let text = JsFuture::from(resp.text().map_err(|_| format!("{path}: no body"))?)
+        .await
+        .map_err(|_| format!("{path}: could not be read"))?;
+    text.as_string().ok_or_else(|| format!("{path}: not text"))
+}
+
+/// The page's query string, without its `?`.
+pub fn query() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default().trim_start_matches('?').to_string()
+}
+
+/// Replaces the URL's query string without reloading or adding history.
+pub fn set_query(q: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    let hash = w.location().hash().unwrap_or_default();
+    let url = if q.is_empty() { format!("{path}{hash}") } else { format!("{path}?{q}{hash}") };
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Today in the reader's time zone.
+pub fn today() -> Date {
+    let d = js_sys::Date::new_0();
+    Date::new(d.get_full_year() as i32, (d.get_month() + 1) as u8, d.get_date() as u8)
+}
+
+/// Moves focus to the first element matching `selector`, if any.
+pub fn focus(selector: &str) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok().map(|h| h.unchecked_into::<web_sys::HtmlElement>()));
+    match el {
+        Some(h) => {
+            let _ = h.focus();
+        }
+        None => {
+            // SVG elements are not HtmlElements; call focus() through JS.
+            if let Some(e) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten()) {
+                if let Ok(f) = js_sys::Reflect::get(&e, &"focus".into()) {
+                    if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+                        let _ = f.call0(&e);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! The URL is the state: parsing, writing back, and ignoring garbage.
+
+mod common;
+use common::data;
+use treaty_map::state::{AsOf, Choices};
+
+const OUTLINES: [&str; 4] = ["eastern-europe", "south-caucasus", "central-asia", "nato-1997"];
+
+#[test]
+fn a_full_query_round_trips() {
+    let d = data();
+    let q = "demands=us-4a,nato-6,nato-7b&date=1997-05-27&ee=broad&europe=broad&ally=csto&regions=central-asia,nato-1997";
+    let (c, ignored) = Choices::from_query(q, &d.catalogue, &OUTLINES);
+    assert!(ignored.is_empty(), "{ignored:?}");
+    assert_eq!(c.demands, ["us-4a", "nato-6", "nato-7b"]);
+    assert_eq!(c.as_of, AsOf::Founding1997);
+    assert_eq!(c.readings["ee"], "broad");
+    assert_eq!(c.readings["ally"], "csto");
+    assert_eq!(c.to_query(&d.catalogue), q);
+    let (again, _) = Choices::from_query(&c.to_query(&d.catalogue), &d.catalogue, &OUTLINES);
+    assert_eq!(again, c);
+}
+
+#[test]
+fn demands_come_back_in_the_catalogue_order() {
+    let d = data();
+    let (c, _) = Choices::from_query("?demands=nato-7a,us-4b,us-4b", &d.catalogue, &OUTLINES);
+    assert_eq!(c.demands, ["us-4b", "nato-7a"]);
+}
+
+#[test]
+fn defaults_give_an_empty_query() {
+    let d = data();
+    let (c, ignored) = Choices::from_query("", &d.catalogue, &OUTLINES);
+    assert!(ignored.is_empty());
+    assert_eq!(c.as_of, AsOf::Drafts2021);
+    assert_eq!(c.readings["ee"], "narrow");
+    assert_eq!(c.readings["europe"], "narrow");
+    assert_eq!(c.readings["ally"], "belarus");
+    assert_eq!(c.to_query(&d.catalogue), "");
+}
+
+#[test]
+fn garbage_is_ignored_and_named_while_the_rest_applies() {
+    let d = data();
+    let q = "demands=us-4a,bogus,%3Cscript%3E&date=yesterday&ee=wide&zoom=9&ally=csto&%%%&=x&regions=atlantis";
+    let (c, ignored) = Choices::from_query(q, &d.catalogue, &OUTLINES);
+    assert_eq!(c.demands, ["us-4a"]);
+    assert_eq!(c.as_of, AsOf::Drafts2021);
+    assert_eq!(c.readings["ee"], "narrow");
+    assert_eq!(c.readings["ally"], "csto");
+    let all = ignored.join(" | ");
+    for needle in ["\"bogus\"", "<script>", "yesterday", "ee=\"wide\"", "\"zoom\"", "\"atlantis\""] {
+        assert!(all.contains(needle), "{needle} not in {all}");
+    }
+}
+
+#[test]
+fn toggling_keeps_order_and_switches_off() {
+    let d = data();
+    let mut c = Choices::new(&d.catalogue);
+    c.toggle(&d.catalogue, "nato-6");
+    c.toggle(&d.catalogue, "us-4a");
+    assert_eq!(c.demands, ["us-4a", "nato-6"]);
+    c.toggle(&d.catalogue, "nato-6");
+    assert_eq!(c.demands, ["us-4a"]);
+}
