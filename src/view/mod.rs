@@ -1,10 +1,10 @@
 //! The view: Leptos components. They read signals and call the domain's
 //! methods; the domain and geometry modules do the work.
 
-mod details;
-mod legend;
-mod map;
-mod panels;
+pub mod details;
+pub mod legend;
+pub mod map;
+pub mod panels;
 pub mod platform;
 
 use crate::geometry::atlas::Atlas;
@@ -51,50 +51,75 @@ pub struct Ctx {
     pub selected: RwSignal<Option<String>>,
 }
 
-/// Loads the three data files. A broken file is reported and the rest of
-/// the page still works: without facts or demands the map still draws.
+impl Data {
+    /// Builds the data from the three files' texts (or why each could not be
+    /// fetched). A broken facts or demands file is reported in the returned
+    /// problems and the map still draws; only unusable geometry is an error.
+    pub fn from_texts(
+        states: Result<String, String>,
+        facts: Result<String, String>,
+        demands: Result<String, String>,
+        today: Date,
+    ) -> (Result<Data, String>, Vec<String>) {
+        let mut problems = Vec::new();
+        let (atlas, warnings) = match states.and_then(|t| Atlas::parse(&t).map_err(|e| e.to_string())) {
+            Ok(x) => x,
+            Err(e) => return (Err(e), problems),
+        };
+        problems.extend(warnings);
+        let facts = match facts.and_then(|t| load::facts(&t).map_err(|e| e.to_string())) {
+            Ok(f) => Some(f),
+            Err(e) => {
+                problems.push(format!("{e} — memberships and demands cannot be shown"));
+                None
+            }
+        };
+        let catalogue = match (&facts, demands) {
+            (Some(f), Ok(t)) => load::catalogue(&t, f).unwrap_or_else(|e| {
+                problems.push(format!("{e} — the demands cannot be shown"));
+                Catalogue::default()
+            }),
+            (_, Err(e)) => {
+                problems.push(format!("{e} — the demands cannot be shown"));
+                Catalogue::default()
+            }
+            (None, Ok(_)) => Catalogue::default(),
+        };
+        let facts = facts.unwrap_or_default();
+        for s in facts.states.iter().filter(|s| s.drawn && atlas.get(&s.iso).is_none()) {
+            problems.push(format!("No geometry for {} ({}): it is left off the map", s.name, s.iso));
+        }
+        let scene = scene(&atlas, &facts);
+        let neighbours = atlas.neighbours();
+        (Ok(Data { facts, catalogue, atlas, scene, neighbours, today }), problems)
+    }
+}
+
+impl Ctx {
+    /// Sets up the shared state over loaded data and the first choices.
+    pub fn new(data: Arc<Data>, initial: Choices) -> Ctx {
+        let choices = RwSignal::new(initial);
+        let stored = StoredValue::new(data);
+        let reach = Memo::new(move |_| {
+            stored.with_value(|d| choices.with(|c| Reach::compute(&d.catalogue, &d.facts, &d.neighbours, c, d.today)))
+        });
+        Ctx { data: stored, choices, reach, selected: RwSignal::new(None) }
+    }
+}
+
+/// Fetches the three data files side by side and builds the data.
 async fn load_data(notices: RwSignal<Vec<String>>) -> Result<Data, String> {
-    // Side by side, so the three files download in parallel.
     let (states, facts, demands) = futures::future::join3(
         platform::fetch_text("states.geojson"),
         platform::fetch_text("facts.json"),
         platform::fetch_text("demands.json"),
     )
     .await;
-    let mut problems = Vec::new();
-    let (atlas, warnings) = Atlas::parse(&states?).map_err(|e| e.to_string())?;
-    problems.extend(warnings);
-    let facts = match facts.map_err(|e| e.to_string()).and_then(|t| load::facts(&t).map_err(|e| e.to_string())) {
-        Ok(f) => Some(f),
-        Err(e) => {
-            problems.push(format!("{e} — memberships and demands cannot be shown"));
-            None
-        }
-    };
-    let catalogue = match (&facts, demands) {
-        (Some(f), Ok(t)) => match load::catalogue(&t, f) {
-            Ok(c) => c,
-            Err(e) => {
-                problems.push(format!("{e} — the demands cannot be shown"));
-                Catalogue::default()
-            }
-        },
-        (_, Err(e)) => {
-            problems.push(format!("{e} — the demands cannot be shown"));
-            Catalogue::default()
-        }
-        (None, Ok(_)) => Catalogue::default(),
-    };
-    let facts = facts.unwrap_or_default();
-    for s in facts.states.iter().filter(|s| s.drawn && atlas.get(&s.iso).is_none()) {
-        problems.push(format!("No geometry for {} ({}): it is left off the map", s.name, s.iso));
-    }
+    let (data, problems) = Data::from_texts(states, facts, demands, platform::today());
     if !problems.is_empty() {
         notices.update(|n| n.extend(problems));
     }
-    let scene = scene(&atlas, &facts);
-    let neighbours = atlas.neighbours();
-    Ok(Data { facts, catalogue, atlas, scene, neighbours, today: platform::today() })
+    data
 }
 
 /// Dismissible notices: what was ignored or could not be loaded.
@@ -171,17 +196,12 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
     if !ignored.is_empty() {
         notices.update(|n| n.push(format!("Ignored in the address: {}.", ignored.join("; "))));
     }
-    let choices = RwSignal::new(initial);
-    let stored = StoredValue::new(data);
-    let reach = Memo::new(move |_| {
-        stored.with_value(|d| choices.with(|c| Reach::compute(&d.catalogue, &d.facts, &d.neighbours, c, d.today)))
-    });
+    let ctx = Ctx::new(data, initial);
     // The URL mirrors the choices; replaceState, so Back leaves the page.
     Effect::new(move |_| {
-        let q = stored.with_value(|d| choices.with(|c| c.to_query(&d.catalogue)));
+        let q = ctx.data.with_value(|d| ctx.choices.with(|c| c.to_query(&d.catalogue)));
         platform::set_query(&q);
     });
-    let ctx = Ctx { data: stored, choices, reach, selected: RwSignal::new(None) };
     provide_context(ctx);
     view! {
         <main class="layout">

@@ -1,0 +1,100 @@
+//! Components mounted in headless Chromium (wasm-bindgen-test): the map
+//! draws every state from the committed data and follows the choices.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use std::sync::Arc;
+use treaty_map::model::date::Date;
+use treaty_map::state::Choices;
+use treaty_map::view::{legend::Legend, map::MapView, Ctx, Data};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn data() -> Arc<Data> {
+    let read = |s: &str| Ok(s.to_string());
+    let (data, problems) = Data::from_texts(
+        read(include_str!("../geo/states.geojson")),
+        read(include_str!("../geo/facts.json")),
+        read(include_str!("../geo/demands.json")),
+        Date::new(2026, 11, 22),
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    Arc::new(data.expect("the committed data loads"))
+}
+
+/// Lets Leptos run the effects a signal change scheduled.
+async fn tick() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+fn host() -> web_sys::HtmlElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let el = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn map_draws_every_state_and_follows_the_choices() {
+    let data = data();
+    let drawn = data.scene.states.len();
+    let cat = data.catalogue.clone();
+    let el = host();
+    let ctx_out: Arc<std::sync::Mutex<Option<Ctx>>> = Arc::default();
+    let slot = ctx_out.clone();
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        let ctx = Ctx::new(data.clone(), Choices::new(&data.catalogue));
+        provide_context(ctx);
+        *slot.lock().unwrap() = Some(ctx);
+        view! { <MapView/> <Legend/> }
+    });
+    let ctx = ctx_out.lock().unwrap().expect("mounted");
+    let states = el.query_selector_all("[data-iso]").unwrap();
+    assert_eq!(states.length() as usize, drawn);
+    let ukr = el.query_selector("[data-iso=\"UKR\"]").unwrap().unwrap();
+    assert_eq!(ukr.get_attribute("data-restricted-by").as_deref(), Some(""));
+    assert_eq!(ukr.get_attribute("aria-label").as_deref(), Some("Ukraine"));
+
+    ctx.choices.update(|c| c.toggle(&cat, "us-4a"));
+    tick().await;
+    assert_eq!(ukr.get_attribute("data-restricted-by").as_deref(), Some("us-4a"));
+    assert_eq!(ukr.get_attribute("aria-label").as_deref(), Some("Ukraine: reached by 1 active demand"));
+    let pol = el.query_selector("[data-iso=\"POL\"]").unwrap().unwrap();
+    assert_eq!(pol.get_attribute("data-restricted-by").as_deref(), Some(""));
+    let legend = el.query_selector(".legend li[data-demand=\"us-4a\"] .count").unwrap().unwrap();
+    assert_eq!(legend.get_attribute("data-count").as_deref(), Some("11"));
+
+    // A second demand on the same state: stripes of both and a count of 2.
+    ctx.choices.update(|c| c.toggle(&cat, "nato-6"));
+    tick().await;
+    assert_eq!(ukr.get_attribute("data-restricted-by").as_deref(), Some("us-4a nato-6"));
+    assert_eq!(ukr.get_attribute("fill").as_deref(), Some("url(#mix-us-4a_nato-6)"));
+    assert!(el.query_selector("pattern#mix-us-4a_nato-6").unwrap().is_some());
+
+    // The date moves Finland out of nato-6's reach once it joined.
+    let fin = el.query_selector("[data-iso=\"FIN\"]").unwrap().unwrap();
+    assert_eq!(fin.get_attribute("data-restricted-by").as_deref(), Some("nato-6"));
+    ctx.choices.update(|c| c.as_of = treaty_map::state::AsOf::Today);
+    tick().await;
+    assert_eq!(fin.get_attribute("data-restricted-by").as_deref(), Some(""));
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+fn a_broken_demands_file_is_reported_and_the_map_still_loads() {
+    let read = |s: &str| Ok(s.to_string());
+    let (data, problems) = Data::from_texts(
+        read(include_str!("../geo/states.geojson")),
+        read(include_str!("../geo/facts.json")),
+        read("{\"treaties\": 3}"),
+        Date::new(2026, 11, 22),
+    );
+    let data = data.expect("the map still loads");
+    assert!(data.catalogue.demands.is_empty());
+    assert!(problems.iter().any(|p| p.contains("demands.json")), "{problems:?}");
+}

@@ -1,0 +1,132 @@
+// The built page, driven as a reader would: against the release build in
+// dist/, served on 127.0.0.1, in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+import { launch, open } from './browser.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.resolve(here, '../../dist');
+const artifacts = path.resolve(here, 'artifacts');
+const facts = JSON.parse(fs.readFileSync(path.resolve(here, '../../geo/facts.json'), 'utf8'));
+let server, browser;
+
+before(async () => {
+  server = await serve(dist);
+  browser = await launch();
+  fs.mkdirSync(artifacts, { recursive: true });
+});
+after(async () => { await browser?.close(); server?.close(); });
+
+const ready = (page) => page.waitForSelector('[data-iso="POL"]', { timeout: 30000 });
+const restricted = (page, iso) => page.getAttribute(`[data-iso="${iso}"]`, 'data-restricted-by');
+
+test('the map fills its frame and draws every state', async () => {
+  const { page, errors, foreign } = await open(browser, server.url);
+  await ready(page);
+  const box = await page.locator('svg.map').boundingBox();
+  assert.ok(box.width > 600 && box.height > 300, `map is ${box.width}×${box.height}`);
+  for (const s of facts.states.filter((s) => s.drawn !== false)) {
+    const el = page.locator(`[data-iso="${s.iso}"]`);
+    assert.equal(await el.count(), 1, s.iso);
+    assert.equal(await el.getAttribute('aria-label'), s.name, s.iso);
+  }
+  for (const iso of facts.context) assert.equal(await page.locator(`[data-iso="${iso}"]`).count(), 1, iso);
+  // The frame: Iceland, Portugal and Kazakhstan are in view.
+  for (const iso of ['ISL', 'PRT', 'KAZ']) {
+    const b = await page.locator(`[data-iso="${iso}"] path`).boundingBox();
+    assert.ok(b.x >= box.x - 1 && b.x + b.width <= box.x + box.width + 1, `${iso} in frame`);
+  }
+  await page.screenshot({ path: path.join(artifacts, 'map.png') });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+});
+
+test('hovering a state shows its name', async () => {
+  const { page } = await open(browser, server.url);
+  await ready(page);
+  await page.locator('[data-iso="UKR"] path').hover();
+  await page.waitForSelector('[role="tooltip"]');
+  assert.equal((await page.textContent('[role="tooltip"]')).trim(), 'Ukraine');
+});
+
+test('a region outline switches on and off', async () => {
+  const { page } = await open(browser, server.url);
+  await ready(page);
+  const outline = page.locator('path.region[data-region="central-asia"]');
+  assert.equal(await outline.isVisible(), false);
+  // One dissolved shape: a single path element.
+  assert.equal(await outline.count(), 1);
+  await page.check('input[data-region="central-asia"]');
+  assert.equal(await outline.isVisible(), true);
+  assert.match(page.url(), /regions=central-asia/);
+  await page.uncheck('input[data-region="central-asia"]');
+  assert.equal(await outline.isVisible(), false);
+});
+
+test('the keyboard reaches a state and opens its details', async () => {
+  const { page } = await open(browser, server.url);
+  await ready(page);
+  await page.focus('[data-iso="ALB"]');
+  // Tab moves on to the next state in alphabetical order.
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement.getAttribute('data-iso'));
+  assert.equal(focused, 'AND');
+  await page.keyboard.press('Enter');
+  assert.equal((await page.textContent('#details-heading')).trim(), 'Andorra');
+  await page.click('.details .close');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-iso')), 'AND');
+});
+
+test('switching demands shows their scope, overlaps and counts', async () => {
+  const { page, errors } = await open(browser, server.url);
+  await ready(page);
+  assert.equal(await restricted(page, 'UKR'), '');
+  await page.click('button[data-demand="nato-6"]');
+  assert.equal(await restricted(page, 'UKR'), 'nato-6');
+  assert.equal(await restricted(page, 'POL'), '');
+  await page.focus('button[data-demand="nato-7a"]');
+  await page.keyboard.press('Space');
+  assert.equal(await restricted(page, 'UKR'), 'nato-6 nato-7a');
+  assert.equal(await page.getAttribute('[data-iso="UKR"]', 'fill'), 'url(#mix-nato-6_nato-7a)');
+  assert.match(page.url(), /demands=nato-6,nato-7a/);
+  // Legend counts: 26 states outside NATO in 2021 less Russia; 11 for nato-7a.
+  assert.equal(await page.getAttribute('.legend li[data-demand="nato-6"] .count', 'data-count'), '26');
+  assert.equal(await page.getAttribute('.legend li[data-demand="nato-7a"] .count', 'data-count'), '11');
+  await page.click('button.none');
+  assert.equal(await restricted(page, 'UKR'), '');
+  assert.deepEqual(errors, []);
+});
+
+test('the URL restores a view, and garbage is named and ignored', async () => {
+  const { page, errors } = await open(browser, `${server.url}?demands=nato-7b,bogus&date=today&ally=csto&ee=sideways`);
+  await ready(page);
+  assert.equal(await restricted(page, 'FIN'), 'nato-7b');
+  assert.equal(await restricted(page, 'TUR'), 'nato-7b');
+  assert.equal(await restricted(page, 'ARM'), 'nato-7b');
+  const notice = await page.textContent('.notices');
+  assert.match(notice, /bogus/);
+  assert.match(notice, /sideways/);
+  await page.click('.notice .dismiss');
+  assert.equal(await page.locator('.notice').count(), 0);
+  assert.deepEqual(errors, []);
+});
+
+test('wheel without Ctrl leaves the page scrolling; with Ctrl it zooms', async () => {
+  const { page } = await open(browser, server.url);
+  await ready(page);
+  const before = await page.getAttribute('svg.map', 'viewBox');
+  await page.mouse.move(700, 400);
+  await page.locator('svg.map').hover();
+  await page.mouse.wheel(0, -300);
+  assert.equal(await page.getAttribute('svg.map', 'viewBox'), before);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -300);
+  await page.keyboard.up('Control');
+  const after = await page.getAttribute('svg.map', 'viewBox');
+  assert.notEqual(after, before);
+  assert.ok(Number(after.split(' ')[2]) < Number(before.split(' ')[2]), 'zoomed in');
+});
