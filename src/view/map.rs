@@ -157,7 +157,7 @@ pub fn MapView() -> impl IntoView {
             let (iso_click, iso_focus, iso_enter, iso_hover) = (iso.clone(), iso.clone(), iso.clone(), iso.clone());
             let context = s.context;
             let marker = s.marker.then_some(s.label).flatten().map(|(x, y)| {
-                view! { <circle class="marker" cx=format!("{x:.1}") cy=format!("{y:.1}") r=move || format!("{:.1}", stripe() * 1.6)/> }
+                view! { <circle class="marker" cx=format!("{x:.1}") cy=format!("{y:.1}") r=move || format!("{:.1}", stripe() * 0.9)/> }
             });
             let badge = s.label.filter(|_| !context).map(|(x, y)| {
                 let count = move || ids.with(Vec::len);

@@ -206,10 +206,10 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
     view! {
         <main class="layout">
             <section class="controls" aria-label="Choices">
+                <panels::DemandList/>
                 <panels::DateControl/>
                 <panels::ReadingControls/>
                 <panels::RegionControls/>
-                <panels::DemandList/>
             </section>
             <section class="map-column" aria-label="Map">
                 <legend::Summary/>

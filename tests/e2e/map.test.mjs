@@ -87,6 +87,10 @@ test('switching demands shows their scope, overlaps and counts', async () => {
   assert.equal(await restricted(page, 'UKR'), '');
   await page.click('button[data-demand="nato-6"]');
   assert.equal(await restricted(page, 'UKR'), 'nato-6');
+  // The colour is what the reader sees, not only an attribute.
+  const fill = (iso) => page.evaluate((i) => getComputedStyle(document.querySelector(`[data-iso="${i}"] path`)).fill, iso);
+  assert.equal(await fill('UKR'), 'rgb(68, 170, 153)');
+  assert.equal(await fill('POL'), 'rgb(244, 241, 234)');
   assert.equal(await restricted(page, 'POL'), '');
   await page.focus('button[data-demand="nato-7a"]');
   await page.keyboard.press('Space');
