@@ -134,3 +134,18 @@ test('wheel without Ctrl leaves the page scrolling; with Ctrl it zooms', async (
   assert.notEqual(after, before);
   assert.ok(Number(after.split(' ')[2]) < Number(before.split(' ')[2]), 'zoomed in');
 });
+
+for (const width of [320, 1920]) {
+  test(`the layout works at ${width} px`, async () => {
+    const { page, errors } = await open(browser, server.url, { viewport: { width, height: width === 320 ? 640 : 1080 } });
+    await ready(page);
+    const box = await page.locator('svg.map').boundingBox();
+    assert.ok(box.width > width * 0.5 && box.width <= width, `map ${box.width} px wide`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow} px`);
+    await page.click('button[data-demand="us-4a"]');
+    assert.equal(await restricted(page, 'GEO'), 'us-4a');
+    await page.screenshot({ path: path.join(artifacts, `map-${width}.png`) });
+    assert.deepEqual(errors, []);
+  });
+}
