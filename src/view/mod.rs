@@ -198,9 +198,16 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
     }
     let ctx = Ctx::new(data, initial);
     // The URL mirrors the choices; replaceState, so Back leaves the page.
+    // Written once the reader pauses (100 ms): replaceState costs about as
+    // much as the whole repaint, and a burst of toggles needs only the last.
+    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     Effect::new(move |_| {
         let q = ctx.data.with_value(|d| ctx.choices.with(|c| c.to_query(&d.catalogue)));
-        platform::set_query(&q);
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let h = set_timeout_with_handle(move || platform::set_query(&q), std::time::Duration::from_millis(100));
+        pending.set_value(h.ok());
     });
     provide_context(ctx);
     view! {

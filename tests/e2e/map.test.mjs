@@ -62,7 +62,7 @@ test('a region outline switches on and off', async () => {
   assert.equal(await outline.count(), 1);
   await page.check('input[data-region="central-asia"]');
   assert.equal(await outline.isVisible(), true);
-  assert.match(page.url(), /regions=central-asia/);
+  await page.waitForURL(/regions=central-asia/);
   await page.uncheck('input[data-region="central-asia"]');
   assert.equal(await outline.isVisible(), false);
 });
@@ -96,7 +96,7 @@ test('switching demands shows their scope, overlaps and counts', async () => {
   await page.keyboard.press('Space');
   assert.equal(await restricted(page, 'UKR'), 'nato-6 nato-7a');
   assert.equal(await page.getAttribute('[data-iso="UKR"]', 'fill'), 'url(#mix-nato-6_nato-7a)');
-  assert.match(page.url(), /demands=nato-6,nato-7a/);
+  await page.waitForURL(/demands=nato-6,nato-7a/);
   // Legend counts: 26 states outside NATO in 2021 less Russia; 11 for nato-7a.
   assert.equal(await page.getAttribute('.legend li[data-demand="nato-6"] .count', 'data-count'), '26');
   assert.equal(await page.getAttribute('.legend li[data-demand="nato-7a"] .count', 'data-count'), '11');
