@@ -149,3 +149,56 @@ for (const width of [320, 1920]) {
     assert.deepEqual(errors, []);
   });
 }
+
+test('the date and reading controls change what a demand reaches', async () => {
+  const { page, errors } = await open(browser, `${server.url}?demands=nato-6,nato-7a`);
+  await ready(page);
+  // Finland is outside NATO on 17 December 2021 and a member today.
+  assert.equal(await restricted(page, 'FIN'), 'nato-6');
+  await page.check('input[name="date"][value="today"]');
+  assert.equal(await restricted(page, 'FIN'), '');
+  await page.waitForURL(/date=today/);
+  // The broad reading of "Eastern Europe" reaches NATO's own Poland.
+  assert.equal(await restricted(page, 'POL'), '');
+  await page.check('input[name="term-ee"][value="broad"]');
+  assert.equal(await restricted(page, 'POL'), 'nato-7a');
+  assert.match(await page.textContent('fieldset[data-term="ee"] .effect'), /Poland/);
+  await page.waitForURL(/ee=broad/);
+  assert.deepEqual(errors, []);
+});
+
+test('the details panel lists memberships and the demands that reach a state', async () => {
+  const { page } = await open(browser, `${server.url}?demands=us-4a,nato-7b&date=today`);
+  await ready(page);
+  await page.locator('[data-iso="POL"] path').click();
+  const panel = page.locator('aside.details');
+  assert.equal((await panel.locator('#details-heading').textContent()).trim(), 'Poland');
+  const text = await panel.textContent();
+  assert.match(text, /NATO member since 12 March 1999/);
+  assert.equal(await panel.locator('li[data-demand="nato-7b"]').count(), 1);
+  assert.equal(await panel.locator('li[data-demand="us-4a"]').count(), 0);
+  assert.match(text, /Binds: NATO members/);
+  assert.match(text, /“In order to exclude incidents/);
+  await page.keyboard.press('Escape');
+  assert.equal(await panel.isVisible(), false);
+});
+
+test('a broken data file gives a clear message and a working map', async () => {
+  const { page, context } = await open(browser, 'about:blank');
+  await context.route('**/demands.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"treaties": "oops"' }));
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  await ready(page);
+  assert.match(await page.textContent('.notices'), /demands\.json/);
+  assert.equal(await page.locator('[data-iso]').count(), facts.states.filter((s) => s.drawn !== false).length + facts.context.length);
+  assert.deepEqual(errors, []);
+});
+
+test('a missing geometry file says so instead of breaking', async () => {
+  const { page, context } = await open(browser, 'about:blank');
+  await context.route('**/states.geojson', (route) => route.fulfill({ status: 404, body: 'no' }));
+  await page.goto(server.url);
+  await page.waitForSelector('.fatal');
+  assert.match(await page.textContent('.fatal'), /states\.geojson/);
+});
