@@ -1,7 +1,7 @@
 //! What the reader chose, and its mirror in the URL's query string, so any
 //! view can be shared, embedded or projected.
 //!
-//! `demands=us-4a,nato-6&date=2021-12-17&ee=narrow&europe=narrow&ally=belarus&regions=central-asia`
+//! `demands=us-4a,nato-6&date=2021-12-17&ee=narrow&europe=narrow&ally=belarus&regions=central-asia&embed=1&theme=dark`
 
 use crate::model::date::Date;
 use crate::model::demand::Catalogue;
@@ -62,6 +62,26 @@ pub struct Choices {
     pub readings: Readings,
     /// Region outlines switched on.
     pub regions: BTreeSet<String>,
+    /// `embed=1`: the map, the legend and the attribution only.
+    pub embed: bool,
+    /// `theme=dark|light`; `None` follows the reader's system.
+    pub theme: Option<Theme>,
+}
+
+/// A colour theme the URL can force.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn param(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
 }
 
 impl Choices {
@@ -71,6 +91,8 @@ impl Choices {
             as_of: AsOf::default(),
             readings: cat.default_readings(),
             regions: BTreeSet::new(),
+            embed: false,
+            theme: None,
         }
     }
 
@@ -116,6 +138,16 @@ impl Choices {
                     Some(a) => c.as_of = a,
                     None => ignored.push(format!("date \"{}\" (use 1997-05-27, 2021-12-17 or today)", clip(value))),
                 },
+                "embed" => match value {
+                    "1" | "true" => c.embed = true,
+                    "0" | "false" => c.embed = false,
+                    _ => ignored.push(format!("embed=\"{}\" (use 1 or 0)", clip(value))),
+                },
+                "theme" => match value {
+                    "light" => c.theme = Some(Theme::Light),
+                    "dark" => c.theme = Some(Theme::Dark),
+                    _ => ignored.push(format!("theme=\"{}\" (use dark or light)", clip(value))),
+                },
                 "regions" => {
                     for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                         if outline_regions.contains(&id) {
@@ -158,6 +190,12 @@ impl Choices {
         }
         if !self.regions.is_empty() {
             parts.push(format!("regions={}", self.regions.iter().cloned().collect::<Vec<_>>().join(",")));
+        }
+        if self.embed {
+            parts.push("embed=1".into());
+        }
+        if let Some(t) = self.theme {
+            parts.push(format!("theme={}", t.param()));
         }
         parts.join("&")
     }

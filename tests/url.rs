@@ -9,13 +9,15 @@ const OUTLINES: [&str; 4] = ["eastern-europe", "south-caucasus", "central-asia",
 #[test]
 fn a_full_query_round_trips() {
     let d = data();
-    let q = "demands=us-4a,nato-6,nato-7b&date=1997-05-27&ee=broad&europe=broad&ally=csto&regions=central-asia,nato-1997";
+    let q = "demands=us-4a,nato-6,nato-7b&date=1997-05-27&ee=broad&europe=broad&ally=csto&regions=central-asia,nato-1997&embed=1&theme=dark";
     let (c, ignored) = Choices::from_query(q, &d.catalogue, &OUTLINES);
     assert!(ignored.is_empty(), "{ignored:?}");
     assert_eq!(c.demands, ["us-4a", "nato-6", "nato-7b"]);
     assert_eq!(c.as_of, AsOf::Founding1997);
     assert_eq!(c.readings["ee"], "broad");
     assert_eq!(c.readings["ally"], "csto");
+    assert!(c.embed);
+    assert_eq!(c.theme, Some(treaty_map::state::Theme::Dark));
     assert_eq!(c.to_query(&d.catalogue), q);
     let (again, _) = Choices::from_query(&c.to_query(&d.catalogue), &d.catalogue, &OUTLINES);
     assert_eq!(again, c);
@@ -43,14 +45,14 @@ fn defaults_give_an_empty_query() {
 #[test]
 fn garbage_is_ignored_and_named_while_the_rest_applies() {
     let d = data();
-    let q = "demands=us-4a,bogus,%3Cscript%3E&date=yesterday&ee=wide&zoom=9&ally=csto&%%%&=x&regions=atlantis";
+    let q = "demands=us-4a,bogus,%3Cscript%3E&date=yesterday&ee=wide&zoom=9&ally=csto&%%%&=x&regions=atlantis&theme=pink";
     let (c, ignored) = Choices::from_query(q, &d.catalogue, &OUTLINES);
     assert_eq!(c.demands, ["us-4a"]);
     assert_eq!(c.as_of, AsOf::Drafts2021);
     assert_eq!(c.readings["ee"], "narrow");
     assert_eq!(c.readings["ally"], "csto");
     let all = ignored.join(" | ");
-    for needle in ["\"bogus\"", "<script>", "yesterday", "ee=\"wide\"", "\"zoom\"", "\"atlantis\""] {
+    for needle in ["\"bogus\"", "<script>", "yesterday", "ee=\"wide\"", "\"zoom\"", "\"atlantis\"", "pink"] {
         assert!(all.contains(needle), "{needle} not in {all}");
     }
 }

@@ -60,7 +60,7 @@ pub fn Details() -> impl IntoView {
                     Some(view! {
                         <li data-demand=r.id.clone()>
                             <h4>
-                                <span class="swatch" style=format!("background:{colour}") aria-hidden="true"></span>
+                                <span class="swatch" style:background=colour aria-hidden="true"></span>
                                 {format!("{} · {}, {}: {}", demand.id, treaty, demand.reference(), demand.title)}
                             </h4>
                             <p>{format!("Restricts here: {}. Binds: {}.", demand.restricts, sides.join("; "))}</p>

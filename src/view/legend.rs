@@ -82,7 +82,7 @@ pub fn Legend() -> impl IntoView {
                         });
                         view! {
                             <li data-demand=dr.id.clone()>
-                                <span class="swatch" style=format!("background:{colour}") aria-hidden="true"></span>
+                                <span class="swatch" style:background=colour aria-hidden="true"></span>
                                 <span class="id">{dr.id.clone()}</span>
                                 " "
                                 <span class="title">{demand.map(|x| x.title).unwrap_or_default()}</span>

@@ -289,6 +289,7 @@ pub fn MapView() -> impl IntoView {
     view! {
         <div
             class="map-frame"
+            class:active=move || activated.get()
             node_ref=frame_ref
             tabindex="0"
             role="group"

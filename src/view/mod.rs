@@ -6,6 +6,7 @@ pub mod legend;
 pub mod map;
 pub mod panels;
 pub mod platform;
+pub mod share;
 
 use crate::geometry::atlas::Atlas;
 use crate::geometry::scene::{scene, Scene};
@@ -209,6 +210,25 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
         let h = set_timeout_with_handle(move || platform::set_query(&q), std::time::Duration::from_millis(100));
         pending.set_value(h.ok());
     });
+    // Theme and embed mode live on the root element, where the CSS reads them.
+    Effect::new(move |_| {
+        let (theme, embed) = ctx.choices.with(|c| (c.theme, c.embed));
+        platform::set_root_attribute("data-theme", theme.map(|t| t.param()));
+        platform::set_root_attribute("data-embed", embed.then_some("1"));
+    });
+    // In an iframe, the host page learns the height the map needs.
+    Effect::new(move |_| {
+        ctx.reach.track();
+        if ctx.choices.with(|c| c.embed) {
+            request_animation_frame(share::post_height);
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        if ctx.choices.with_untracked(|c| c.embed) {
+            share::post_height();
+        }
+    });
+    on_cleanup(move || resize.remove());
     provide_context(ctx);
     view! {
         <main class="layout">
@@ -219,6 +239,7 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
                 <panels::RegionControls/>
             </section>
             <section class="map-column" aria-label="Map">
+                <share::ShareBar/>
                 <legend::Summary/>
                 <map::MapView/>
                 <legend::Legend/>

@@ -157,7 +157,7 @@ fn DemandItem(demand: crate::model::demand::Demand, treaty: String) -> impl Into
                 aria-pressed=move || { if on() { "true" } else { "false" } }
                 on:click=toggle
             >
-                <span class="swatch" style=format!("background:{colour}") aria-hidden="true"></span>
+                <span class="swatch" style:background=colour aria-hidden="true"></span>
                 <span class="ref">{format!("{} · {}", demand.id, demand.reference())}</span>
                 <span class="title">{demand.title.clone()}</span>
             </button>

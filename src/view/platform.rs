@@ -64,3 +64,35 @@ pub fn focus(selector: &str) {
         }
     }
 }
+
+/// The page's address without query or fragment.
+pub fn page_address() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
+        })
+        .unwrap_or_default()
+}
+
+/// Copies text to the clipboard; false where the browser refuses (the text
+/// stays selectable on the page).
+pub fn copy_text(text: &str) -> bool {
+    let Some(w) = web_sys::window() else { return false };
+    let clipboard = js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok().filter(|c| !c.is_undefined());
+    let Some(clipboard) = clipboard else { return false };
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok();
+    match write.and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        Some(f) => f.call1(&clipboard, &text.into()).is_ok(),
+        None => false,
+    }
+}
+
+/// Sets or removes an attribute of the document's root element.
+pub fn set_root_attribute(name: &str, value: Option<&str>) {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let _ = match value {
+        Some(v) => root.set_attribute(name, v),
+        None => root.remove_attribute(name),
+    };
+}

@@ -1,0 +1,89 @@
+//! Sharing and embedding: a link to the current view, a ready iframe
+//! snippet, and the embed mode's height messages to the host page.
+//!
+//! Embed message, sent to the parent window whenever the page's height may
+//! have changed: `{ "type": "treaty-map:height", "height": <CSS px> }`.
+
+use super::{platform, Ctx};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The address of the current view, whatever the URL bar shows yet.
+fn link(ctx: &Ctx, embed: bool) -> String {
+    let q = ctx.data.with_value(|d| {
+        ctx.choices.with(|c| {
+            let mut c = c.clone();
+            c.embed = embed;
+            c.to_query(&d.catalogue)
+        })
+    });
+    let base = platform::page_address();
+    if q.is_empty() { base } else { format!("{base}?{q}") }
+}
+
+/// The snippet a journalist pastes into an article.
+pub fn snippet(src: &str) -> String {
+    format!(
+        "<iframe src=\"{src}\" title=\"Map: what Russia's draft treaties of 17 December 2021 would restrict\" \
+width=\"100%\" height=\"620\" style=\"border:0;display:block\" loading=\"lazy\" \
+sandbox=\"allow-scripts allow-same-origin\"></iframe>\n\
+<script>/* optional: fit the frame to its content */\n\
+addEventListener(\"message\",function(e){{var d=e.data;if(!d||d.type!==\"treaty-map:height\")return;\
+document.querySelectorAll(\"iframe\").forEach(function(f){{if(f.contentWindow===e.source)f.style.height=d.height+\"px\";}});}});\n\
+</script>"
+    )
+}
+
+#[component]
+pub fn ShareBar() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let open: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let copied = RwSignal::new(false);
+    let text = move || match open.get() {
+        Some("share") => link(&ctx, false),
+        Some("embed") => snippet(&link(&ctx, true)),
+        _ => String::new(),
+    };
+    let copy = move |_| {
+        copied.set(platform::copy_text(&text()));
+    };
+    view! {
+        <div class="share-bar">
+            <button type="button" class="share" aria-expanded=move || (open.get() == Some("share")).to_string()
+                on:click=move |_| { copied.set(false); open.update(|o| *o = if *o == Some("share") { None } else { Some("share") }) }>
+                "Share"
+            </button>
+            <button type="button" class="embed" aria-expanded=move || (open.get() == Some("embed")).to_string()
+                on:click=move |_| { copied.set(false); open.update(|o| *o = if *o == Some("embed") { None } else { Some("embed") }) }>
+                "Embed"
+            </button>
+            {move || open.get().map(|kind| view! {
+                <div class="share-box">
+                    <label>
+                        {if kind == "share" { "Link to this view" } else { "Paste into an article (the script is optional: it fits the frame's height)" }}
+                        <textarea readonly rows=if kind == "share" { "2" } else { "6" } class=format!("share-text {kind}")
+                            on:focus=|ev| { if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) { t.select(); } }>
+                            {text}
+                        </textarea>
+                    </label>
+                    <button type="button" class="copy" on:click=copy>"Copy"</button>
+                    <span class="copied" role="status">{move || if copied.get() { "Copied." } else { "" }}</span>
+                </div>
+            })}
+        </div>
+    }
+}
+
+/// In embed mode, tells the host page the height the map needs.
+pub fn post_height() {
+    let Some(w) = web_sys::window() else { return };
+    let Some(h) = w.document().and_then(|d| d.document_element()).map(|e| e.scroll_height()) else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    if parent == w {
+        return;
+    }
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"type".into(), &"treaty-map:height".into());
+    let _ = js_sys::Reflect::set(&msg, &"height".into(), &(h as f64).into());
+    let _ = parent.post_message(&msg, "*");
+}
