@@ -5,10 +5,16 @@ use crate::model::date::Date;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Fetches a file beside the page (a relative URL, so the map works under
-/// any sub-path) as text.
+/// A data file's text: from the page itself where the single-file build put
+/// it (`<script type="application/json" id="data-states">`), else fetched
+/// from beside the page (a relative URL, so the map works under any
+/// sub-path).
 pub async fn fetch_text(path: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
+    let id = format!("data-{}", path.split('.').next().unwrap_or(path));
+    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(&id)) {
+        return el.text_content().ok_or_else(|| format!("{path}: empty"));
+    }
     let resp = JsFuture::from(window.fetch_with_str(path)).await.map_err(|_| format!("{path}: could not be fetched"))?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| format!("{path}: no response"))?;
     if !resp.ok() {
