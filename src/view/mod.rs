@@ -2,6 +2,7 @@
 //! methods; the domain and geometry modules do the work.
 
 pub mod details;
+pub mod export;
 pub mod legend;
 pub mod map;
 pub mod panels;

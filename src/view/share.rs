@@ -57,6 +57,7 @@ pub fn ShareBar() -> impl IntoView {
                 on:click=move |_| { copied.set(false); open.update(|o| *o = if *o == Some("embed") { None } else { Some("embed") }) }>
                 "Embed"
             </button>
+            <super::export::ExportButtons/>
             {move || open.get().map(|kind| view! {
                 <div class="share-box">
                     <label>

@@ -1,0 +1,174 @@
+//! Downloads of the current view as SVG and as PNG (2×, for slides): the
+//! map as drawn, with title, date, readings, legend and attribution inside
+//! the image, and every colour written onto the elements so the file stands
+//! on its own.
+
+use super::{legend::km2, Ctx};
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast};
+use web_sys::{Element, HtmlAnchorElement};
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+/// Width of the exported image in CSS pixels (the PNG is twice this).
+pub const EXPORT_WIDTH: f64 = 1600.0;
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// The lines written above and below the map.
+fn captions(ctx: &Ctx) -> (Vec<String>, Vec<(String, String)>, String) {
+    ctx.data.with_value(|d| {
+        ctx.choices.with(|c| {
+            let date = c.as_of.date(d.today);
+            let mut head = vec!["What Russia's draft treaties of 17 December 2021 would restrict".to_string()];
+            let readings: Vec<String> = d
+                .catalogue
+                .terms
+                .iter()
+                .filter_map(|t| {
+                    let v = c.readings.get(&t.id)?;
+                    let o = t.options.iter().find(|o| &o.value == v)?;
+                    Some(format!("{}: {}", t.label, o.label))
+                })
+                .collect();
+            head.push(format!("Memberships as of {}. Readings: {}.", date.long(), readings.join("; ")));
+            let legend = ctx.reach.with(|r| {
+                r.demands
+                    .iter()
+                    .map(|dr| {
+                        let title = d.catalogue.demand(&dr.id).map(|x| x.title.clone()).unwrap_or_default();
+                        let area: f64 = dr.states.iter().filter_map(|i| d.atlas.get(i)).map(|s| s.area_km2).sum();
+                        (
+                            d.colour(&dr.id).to_string(),
+                            format!("{} {}: {} states, {} km²", dr.id, title, dr.states.len(), km2(area)),
+                        )
+                    })
+                    .collect()
+            });
+            let attribution = "Borders: Natural Earth 1:50m (public domain), UN view. Drafts: Ministry of Foreign Affairs of the Russian Federation, 17 December 2021 (unofficial translation).".to_string();
+            (head, legend, attribution)
+        })
+    })
+}
+
+fn el(doc: &web_sys::Document, name: &str, attrs: &[(&str, String)]) -> Option<Element> {
+    let e = doc.create_element_ns(Some(SVG_NS), name).ok()?;
+    for (k, v) in attrs {
+        e.set_attribute(k, v).ok()?;
+    }
+    Some(e)
+}
+
+/// The standalone SVG of the current view, as text.
+pub fn svg_text(ctx: &Ctx) -> Option<String> {
+    let doc = document()?;
+    let window = web_sys::window()?;
+    let original = doc.query_selector("svg.map").ok()??;
+    let copy: Element = original.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    // Computed colours onto the copy: the stylesheet does not travel.
+    let (from, to) = (original.query_selector_all("*").ok()?, copy.query_selector_all("*").ok()?);
+    for i in 0..from.length() {
+        let (Some(a), Some(b)) = (from.item(i), to.item(i)) else { continue };
+        let (Ok(a), Ok(b)) = (a.dyn_into::<Element>(), b.dyn_into::<Element>()) else { continue };
+        let Ok(Some(style)) = window.get_computed_style(&a) else { continue };
+        for prop in ["fill", "stroke", "stroke-width", "stroke-dasharray", "vector-effect", "display", "font-size", "font-weight", "text-anchor"] {
+            if let Ok(v) = style.get_property_value(prop) {
+                if !v.is_empty() && !(prop == "fill" && b.get_attribute("fill").is_some_and(|f| f.starts_with("url("))) {
+                    let _ = b.set_attribute(prop, &v);
+                }
+            }
+        }
+        b.remove_attribute("class").ok();
+    }
+    let vb: Vec<f64> = original.get_attribute("viewBox")?.split(' ').filter_map(|v| v.parse().ok()).collect();
+    let [x, y, w, h] = vb[..] else { return None };
+    let (head, legend, attribution) = captions(ctx);
+    let unit = w / EXPORT_WIDTH; // one CSS pixel of the export, in plane units
+    let line = 22.0 * unit;
+    let top = line * (head.len() as f64 + 0.8);
+    let bottom = line * (legend.len() as f64 + 2.0);
+    let (ny, nh) = (y - top, h + top + bottom);
+    copy.set_attribute("viewBox", &format!("{x} {ny} {w} {nh}")).ok()?;
+    copy.set_attribute("width", &format!("{EXPORT_WIDTH}")).ok()?;
+    copy.set_attribute("height", &format!("{:.0}", EXPORT_WIDTH * nh / w)).ok()?;
+    copy.set_attribute("font-family", "Helvetica, Arial, sans-serif").ok()?;
+    // White bands above and below the map for the captions.
+    for (by, bh) in [(ny, top), (y + h, bottom)] {
+        let band = el(&doc, "rect", &[("x", x.to_string()), ("y", by.to_string()), ("width", w.to_string()), ("height", bh.to_string()), ("fill", "#ffffff".into())])?;
+        copy.append_child(&band).ok()?;
+    }
+    let text = |s: &str, tx: f64, ty: f64, size: f64, weight: &str| {
+        let t = el(&doc, "text", &[("x", tx.to_string()), ("y", ty.to_string()), ("font-size", (size * unit).to_string()), ("font-weight", weight.into()), ("fill", "#1d232b".into())])?;
+        t.set_text_content(Some(s));
+        copy.append_child(&t).ok()
+    };
+    for (i, s) in head.iter().enumerate() {
+        let (size, weight) = if i == 0 { (20.0, "700") } else { (14.0, "400") };
+        text(s, x + 12.0 * unit, ny + line * (i as f64 + 1.0), size, weight)?;
+    }
+    for (i, (colour, s)) in legend.iter().enumerate() {
+        let ly = y + h + line * (i as f64 + 1.0);
+        let sw = el(&doc, "rect", &[("x", (x + 12.0 * unit).to_string()), ("y", (ly - 12.0 * unit).to_string()), ("width", (14.0 * unit).to_string()), ("height", (14.0 * unit).to_string()), ("fill", colour.clone())])?;
+        copy.append_child(&sw).ok()?;
+        text(s, x + 32.0 * unit, ly, 14.0, "400")?;
+    }
+    text(&attribution, x + 12.0 * unit, y + h + line * (legend.len() as f64 + 1.4), 11.0, "400")?;
+    let s = web_sys::XmlSerializer::new().ok()?.serialize_to_string(&copy).ok()?;
+    Some(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{s}"))
+}
+
+fn download(href: &str, name: &str) {
+    let Some(doc) = document() else { return };
+    let Some(a) = doc.create_element("a").ok().and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok()) else { return };
+    a.set_href(href);
+    a.set_download(name);
+    a.click();
+}
+
+fn data_url(svg: &str) -> Option<String> {
+    // base64 of the UTF-8 bytes, through the browser's btoa on a binary string.
+    let bytes = svg.as_bytes();
+    let binary: String = bytes.iter().map(|&b| b as char).collect();
+    let b64 = web_sys::window()?.btoa(&binary).ok()?;
+    Some(format!("data:image/svg+xml;base64,{b64}"))
+}
+
+pub fn save_svg(ctx: &Ctx) {
+    if let Some(url) = svg_text(ctx).and_then(|s| data_url(&s)) {
+        download(&url, "treaty-map.svg");
+    }
+}
+
+/// Draws the SVG on a canvas at twice its size and downloads the PNG.
+pub fn save_png(ctx: &Ctx) {
+    let Some(svg) = svg_text(ctx) else { return };
+    let Some(url) = data_url(&svg) else { return };
+    let Some(doc) = document() else { return };
+    let Ok(img) = web_sys::HtmlImageElement::new() else { return };
+    let img2 = img.clone();
+    let onload = Closure::once(move || {
+        let (w, h) = (img2.natural_width() * 2, img2.natural_height() * 2);
+        let Some(canvas) = doc.create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok()) else { return };
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let Some(cx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else { return };
+        let _ = cx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, w as f64, h as f64);
+        if let Ok(png) = canvas.to_data_url_with_type("image/png") {
+            download(&png, "treaty-map.png");
+        }
+    });
+    img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    img.set_src(&url);
+}
+
+#[component]
+pub fn ExportButtons() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <button type="button" class="export-svg" on:click=move |_| save_svg(&ctx)>"Download SVG"</button>
+        <button type="button" class="export-png" on:click=move |_| save_png(&ctx)>"Download PNG"</button>
+        <button type="button" class="print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
+    }
+}

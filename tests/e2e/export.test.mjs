@@ -1,0 +1,44 @@
+// Exports: the SVG parses and carries the legend and attribution; the PNG
+// decodes at twice the SVG's size.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+import { launch, open } from './browser.mjs';
+
+const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+let server, browser;
+before(async () => { server = await serve(dist); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+async function download(page, selector) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return fs.readFileSync(await d.path());
+}
+
+test('the SVG and PNG downloads hold the view, its legend and attribution', async () => {
+  const { page, errors } = await open(browser, `${server.url}?demands=nato-6,nato-7a&ee=broad`, { viewport: { width: 1280, height: 900 } });
+  await page.waitForSelector('[data-iso="UKR"][data-restricted-by="nato-6 nato-7a"]');
+  const svg = (await download(page, 'button.export-svg')).toString('utf8');
+  // It parses as XML, in the browser's own parser.
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const err = doc.querySelector('parsererror');
+    return { ok: !err, states: doc.querySelectorAll('[data-iso]').length, width: doc.documentElement.getAttribute('width'), height: doc.documentElement.getAttribute('height'), ukr: doc.querySelector('[data-iso="UKR"]').getAttribute('fill') };
+  }, svg);
+  assert.ok(parsed.ok, 'SVG parses');
+  assert.ok(parsed.states > 70);
+  assert.equal(parsed.ukr, 'url(#mix-nato-6_nato-7a)');
+  assert.match(svg, /nato-6 No further NATO enlargement: 26 states/);
+  assert.match(svg, /Readings: Eastern Europe: The UN region/);
+  assert.match(svg, /17 December 2021/);
+  assert.match(svg, /Natural Earth/);
+  const png = await download(page, 'button.export-png');
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  const w = png.readUInt32BE(16), h = png.readUInt32BE(20);
+  assert.equal(w, 2 * Number(parsed.width));
+  assert.equal(h, 2 * Number(parsed.height));
+  assert.deepEqual(errors, []);
+});
