@@ -48,7 +48,7 @@ impl AsOf {
         }
     }
 
-    fn from_param(s: &str) -> Option<AsOf> {
+    pub fn from_param(s: &str) -> Option<AsOf> {
         AsOf::ALL.into_iter().find(|a| a.param() == s)
     }
 }
@@ -66,6 +66,86 @@ pub struct Choices {
     pub embed: bool,
     /// `theme=dark|light`; `None` follows the reader's system.
     pub theme: Option<Theme>,
+    /// `present=1`: the presentation, full screen, step by step.
+    pub present: bool,
+    /// `steps=`: a teacher's sequence of views; empty means the default tour.
+    pub steps: Vec<Step>,
+    /// `step=N` (from 1 in the URL): the step shown while presenting.
+    pub step: usize,
+}
+
+/// One view of a presentation: demands, date and readings.
+///
+/// Written in `steps=` as `ids/date/term.value`, steps joined by `;`:
+/// `steps=us-4a,us-4b;nato-7a/today/ee.broad`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub demands: Vec<String>,
+    pub as_of: AsOf,
+    /// Readings that differ from the defaults.
+    pub readings: Readings,
+}
+
+impl Step {
+    /// The step showing what `c` shows now.
+    pub fn of(c: &Choices, cat: &Catalogue) -> Step {
+        let defaults = cat.default_readings();
+        let readings = c.readings.iter().filter(|(k, v)| defaults.get(*k) != Some(*v)).map(|(k, v)| (k.clone(), v.clone())).collect();
+        Step { demands: c.demands.clone(), as_of: c.as_of, readings }
+    }
+
+    /// Puts this step's view into `c`, readings over the defaults.
+    pub fn apply(&self, c: &mut Choices, cat: &Catalogue) {
+        c.demands = self.demands.clone();
+        c.as_of = self.as_of;
+        c.readings = cat.default_readings();
+        c.readings.extend(self.readings.clone());
+    }
+
+    fn write(&self) -> String {
+        let mut parts = vec![self.demands.join(",")];
+        if self.as_of != AsOf::default() {
+            parts.push(self.as_of.param().to_string());
+        }
+        parts.extend(self.readings.iter().map(|(k, v)| format!("{k}.{v}")));
+        parts.join("/")
+    }
+
+    fn read(text: &str, cat: &Catalogue, ignored: &mut Vec<String>) -> Step {
+        let mut fields = text.split('/');
+        let mut step = Step { demands: Vec::new(), as_of: AsOf::default(), readings: Readings::new() };
+        let wanted: BTreeSet<&str> = fields.next().unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+        for id in &wanted {
+            if cat.demand(id).is_none() {
+                ignored.push(format!("unknown demand \"{}\" in a step", clip(id)));
+            }
+        }
+        step.demands = cat.demands.iter().filter(|d| wanted.contains(d.id.as_str())).map(|d| d.id.clone()).collect();
+        for f in fields.map(str::trim).filter(|f| !f.is_empty()) {
+            if let Some(a) = AsOf::from_param(f) {
+                step.as_of = a;
+                continue;
+            }
+            let ok = f.split_once('.').filter(|(k, v)| cat.term(k).is_some_and(|t| t.options.iter().any(|o| o.value == *v)));
+            match ok {
+                Some((k, v)) => {
+                    step.readings.insert(k.to_string(), v.to_string());
+                }
+                None => ignored.push(format!("\"{}\" in a step", clip(f))),
+            }
+        }
+        step
+    }
+}
+
+/// The default tour: one step for each demand with a map layer, in the
+/// drafts' order.
+pub fn default_tour(cat: &Catalogue) -> Vec<Step> {
+    cat.demands
+        .iter()
+        .filter(|d| d.has_map_layer())
+        .map(|d| Step { demands: vec![d.id.clone()], as_of: AsOf::default(), readings: Readings::new() })
+        .collect()
 }
 
 /// A colour theme the URL can force.
@@ -93,6 +173,9 @@ impl Choices {
             regions: BTreeSet::new(),
             embed: false,
             theme: None,
+            present: false,
+            steps: Vec::new(),
+            step: 0,
         }
     }
 
@@ -106,6 +189,20 @@ impl Choices {
             set.remove(id);
         }
         self.demands = cat.demands.iter().filter(|d| set.contains(d.id.as_str())).map(|d| d.id.clone()).collect();
+    }
+
+    /// The steps of the presentation: the teacher's, or the default tour.
+    pub fn tour(&self, cat: &Catalogue) -> Vec<Step> {
+        if self.steps.is_empty() { default_tour(cat) } else { self.steps.clone() }
+    }
+
+    /// Moves the presentation to step `i` (clamped) and shows its view.
+    pub fn go_to(&mut self, i: usize, cat: &Catalogue) {
+        let tour = self.tour(cat);
+        if let Some(last) = tour.len().checked_sub(1) {
+            self.step = i.min(last);
+            tour[self.step].apply(self, cat);
+        }
     }
 
     pub fn is_on(&self, id: &str) -> bool {
@@ -147,6 +244,18 @@ impl Choices {
                     "light" => c.theme = Some(Theme::Light),
                     "dark" => c.theme = Some(Theme::Dark),
                     _ => ignored.push(format!("theme=\"{}\" (use dark or light)", clip(value))),
+                },
+                "present" => match value {
+                    "1" | "true" => c.present = true,
+                    "0" | "false" => c.present = false,
+                    _ => ignored.push(format!("present=\"{}\" (use 1 or 0)", clip(value))),
+                },
+                "steps" => {
+                    c.steps = value.split(';').filter(|s| !s.trim().is_empty()).map(|s| Step::read(s, cat, &mut ignored)).collect();
+                }
+                "step" => match value.parse::<usize>() {
+                    Ok(n) if n >= 1 => c.step = n - 1,
+                    _ => ignored.push(format!("step=\"{}\" (use 1, 2, …)", clip(value))),
                 },
                 "regions" => {
                     for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -196,6 +305,15 @@ impl Choices {
         }
         if let Some(t) = self.theme {
             parts.push(format!("theme={}", t.param()));
+        }
+        if !self.steps.is_empty() {
+            parts.push(format!("steps={}", self.steps.iter().map(Step::write).collect::<Vec<_>>().join(";")));
+        }
+        if self.present {
+            parts.push("present=1".into());
+            if self.step > 0 {
+                parts.push(format!("step={}", self.step + 1));
+            }
         }
         parts.join("&")
     }

@@ -67,3 +67,48 @@ fn toggling_keeps_order_and_switches_off() {
     c.toggle(&d.catalogue, "nato-6");
     assert_eq!(c.demands, ["us-4a"]);
 }
+
+#[test]
+fn steps_round_trip_and_apply() {
+    let d = data();
+    let q = "steps=us-4a,us-4b;nato-7a/today/ee.broad&present=1&step=2";
+    let (mut c, ignored) = Choices::from_query(q, &d.catalogue, &OUTLINES);
+    assert!(ignored.is_empty(), "{ignored:?}");
+    assert!(c.present);
+    assert_eq!(c.steps.len(), 2);
+    assert_eq!(c.steps[1].as_of, AsOf::Today);
+    assert_eq!(c.steps[1].readings["ee"], "broad");
+    assert_eq!(c.step, 1);
+    assert_eq!(c.to_query(&d.catalogue), q);
+    c.go_to(1, &d.catalogue);
+    assert_eq!(c.demands, ["nato-7a"]);
+    assert_eq!(c.readings["ee"], "broad");
+    assert_eq!(c.readings["ally"], "belarus");
+    // Past the end stays on the last step.
+    c.go_to(9, &d.catalogue);
+    assert_eq!(c.step, 1);
+    c.go_to(0, &d.catalogue);
+    assert_eq!(c.demands, ["us-4a", "us-4b"]);
+    assert_eq!(c.as_of, AsOf::Drafts2021);
+    assert_eq!(c.readings["ee"], "narrow");
+}
+
+#[test]
+fn without_steps_the_tour_walks_every_demand_with_a_layer() {
+    let d = data();
+    let (c, _) = Choices::from_query("present=1", &d.catalogue, &OUTLINES);
+    let tour = c.tour(&d.catalogue);
+    let ids: Vec<&str> = tour.iter().map(|s| s.demands[0].as_str()).collect();
+    assert_eq!(ids, ["us-4a", "us-4b", "us-5a", "us-6", "us-7", "nato-4", "nato-6", "nato-7a", "nato-7b"]);
+}
+
+#[test]
+fn bad_steps_are_named() {
+    let d = data();
+    let (c, ignored) = Choices::from_query("steps=us-4a,zzz/tomorrow/ee.sideways&step=0", &d.catalogue, &OUTLINES);
+    assert_eq!(c.steps[0].demands, ["us-4a"]);
+    let all = ignored.join(" | ");
+    for needle in ["zzz", "tomorrow", "ee.sideways", "step=\"0\""] {
+        assert!(all.contains(needle), "{needle} not in {all}");
+    }
+}

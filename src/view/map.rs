@@ -102,6 +102,10 @@ pub fn MapView() -> impl IntoView {
         });
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
+        // While presenting, the keys move between steps (present.rs).
+        if ctx.choices.with_untracked(|c| c.present) {
+            return;
+        }
         let v = view_box.get_untracked();
         let step = 0.1;
         let handled = match ev.key().as_str() {

@@ -7,6 +7,7 @@ pub mod legend;
 pub mod map;
 pub mod panels;
 pub mod platform;
+pub mod present;
 pub mod share;
 
 use crate::geometry::atlas::Atlas;
@@ -194,7 +195,11 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
     let outlines: Vec<&str> = data.scene.regions.iter().map(|r| r.id.as_str()).collect();
-    let (initial, ignored) = Choices::from_query(&platform::query(), &data.catalogue, &outlines);
+    let (mut initial, ignored) = Choices::from_query(&platform::query(), &data.catalogue, &outlines);
+    if initial.present {
+        let step = initial.step;
+        initial.go_to(step, &data.catalogue);
+    }
     if !ignored.is_empty() {
         notices.update(|n| n.push(format!("Ignored in the address: {}.", ignored.join("; "))));
     }
@@ -213,9 +218,10 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
     });
     // Theme and embed mode live on the root element, where the CSS reads them.
     Effect::new(move |_| {
-        let (theme, embed) = ctx.choices.with(|c| (c.theme, c.embed));
+        let (theme, embed, present) = ctx.choices.with(|c| (c.theme, c.embed, c.present));
         platform::set_root_attribute("data-theme", theme.map(|t| t.param()));
         platform::set_root_attribute("data-embed", embed.then_some("1"));
+        platform::set_root_attribute("data-present", present.then_some("1"));
     });
     // In an iframe, the host page learns the height the map needs.
     Effect::new(move |_| {
@@ -244,6 +250,7 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
                 <legend::Summary/>
                 <map::MapView/>
                 <legend::Legend/>
+                <present::Presentation/>
             </section>
             <details::Details/>
         </main>

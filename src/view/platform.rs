@@ -102,3 +102,28 @@ pub fn set_root_attribute(name: &str, value: Option<&str>) {
         None => root.remove_attribute(name),
     };
 }
+
+/// Asks for full screen (the browser allows it only on a click).
+pub fn request_fullscreen() {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Ok(f) = js_sys::Reflect::get(&root, &"requestFullscreen".into()) {
+            if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+                // Returns a promise; a refusal leaves the page as it is.
+                let _ = f.call0(&root);
+            }
+        }
+    }
+}
+
+pub fn exit_fullscreen() {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        let full = js_sys::Reflect::get(&doc, &"fullscreenElement".into()).map(|v| !v.is_null() && !v.is_undefined()).unwrap_or(false);
+        if full {
+            if let Ok(f) = js_sys::Reflect::get(&doc, &"exitFullscreen".into()) {
+                if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+                    let _ = f.call0(&doc);
+                }
+            }
+        }
+    }
+}

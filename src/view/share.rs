@@ -58,6 +58,7 @@ pub fn ShareBar() -> impl IntoView {
                 "Embed"
             </button>
             <super::export::ExportButtons/>
+            <super::present::PresentButtons/>
             {move || open.get().map(|kind| view! {
                 <div class="share-box">
                     <label>

@@ -1,0 +1,124 @@
+//! The classroom presentation: full screen, large type, one view a step with
+//! the clause quoted. Arrows, Page Up/Down and Space (what a presenter's
+//! clicker sends) move between steps; Escape leaves.
+
+use super::{platform, Ctx};
+use crate::state::Step;
+use leptos::prelude::*;
+
+fn go(ctx: Ctx, delta: isize) {
+    ctx.choices.update(|c| {
+        ctx.data.with_value(|d| {
+            let i = (c.step as isize + delta).max(0) as usize;
+            c.go_to(i, &d.catalogue);
+        })
+    });
+}
+
+fn start(ctx: Ctx) {
+    ctx.choices.update(|c| {
+        c.present = true;
+        ctx.data.with_value(|d| c.go_to(0, &d.catalogue));
+    });
+    platform::request_fullscreen();
+}
+
+fn leave(ctx: Ctx) {
+    ctx.choices.update(|c| c.present = false);
+    platform::exit_fullscreen();
+}
+
+/// "Present" and "Add this view as a step", with the link to the sequence.
+#[component]
+pub fn PresentButtons() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let add = move |_| {
+        ctx.choices.update(|c| {
+            let step = ctx.data.with_value(|d| Step::of(c, &d.catalogue));
+            c.steps.push(step);
+        })
+    };
+    let link = move || {
+        ctx.data.with_value(|d| {
+            ctx.choices.with(|c| {
+                let mut p = c.clone();
+                p.present = true;
+                p.step = 0;
+                format!("{}?{}", platform::page_address(), p.to_query(&d.catalogue))
+            })
+        })
+    };
+    let count = move || ctx.choices.with(|c| c.steps.len());
+    view! {
+        <button type="button" class="present" on:click=move |_| start(ctx)>"Present"</button>
+        <button type="button" class="add-step" on:click=add>"Add this view as a step"</button>
+        {move || (count() > 0).then(|| view! {
+            <div class="share-box steps-box">
+                <label>
+                    {move || format!("Presentation of {} step{}", count(), if count() == 1 { "" } else { "s" })}
+                    <textarea readonly rows="2" class="share-text steps-link">{link}</textarea>
+                </label>
+                <button type="button" class="clear-steps" on:click=move |_| ctx.choices.update(|c| c.steps.clear())>"Clear steps"</button>
+            </div>
+        })}
+    }
+}
+
+/// The caption and the step controls, shown while presenting.
+#[component]
+pub fn Presentation() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !ctx.choices.with_untracked(|c| c.present) {
+            return;
+        }
+        match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" | "PageDown" | " " => go(ctx, 1),
+            "ArrowLeft" | "ArrowUp" | "PageUp" => go(ctx, -1),
+            "Home" => go(ctx, -1000),
+            "End" => go(ctx, 1000),
+            "Escape" => leave(ctx),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
+    let caption = move || {
+        ctx.data.with_value(|d| {
+            ctx.choices.with(|c| {
+                let total = c.tour(&d.catalogue).len();
+                let items = c
+                    .demands
+                    .iter()
+                    .filter_map(|id| d.catalogue.demand(id))
+                    .map(|x| {
+                        let treaty = d.catalogue.treaty(&x.treaty).map(|t| t.short.clone()).unwrap_or_default();
+                        let colour = d.colour(&x.id);
+                        view! {
+                            <div class="step-demand">
+                                <h2><span class="swatch" style:background=colour aria-hidden="true"></span>{format!("{}, {}: {}", treaty, x.reference(), x.title)}</h2>
+                                {x.quote.clone().map(|q| view! { <blockquote>{format!("“{}”", q.text)}</blockquote> })}
+                            </div>
+                        }
+                    })
+                    .collect_view();
+                let date = c.as_of.date(d.today).long();
+                view! {
+                    <p class="step-count">{format!("Step {} of {} · memberships as of {}", c.step + 1, total, date)}</p>
+                    {items}
+                }
+            })
+        })
+    };
+    view! {
+        <section class="presentation" aria-live="polite" aria-label="Presentation"
+            style:display=move || { if ctx.choices.with(|c| c.present) { "block" } else { "none" } }>
+            {caption}
+            <div class="step-buttons">
+                <button type="button" class="prev" on:click=move |_| go(ctx, -1)>"← Previous"</button>
+                <button type="button" class="next" on:click=move |_| go(ctx, 1)>"Next →"</button>
+                <button type="button" class="leave" on:click=move |_| leave(ctx)>"Leave (Esc)"</button>
+            </div>
+        </section>
+    }
+}
