@@ -259,6 +259,9 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
 
 /// Mounts the app on the page's body.
 pub fn mount() {
+    // Panic messages in the console while developing; a release build aborts
+    // without the formatting machinery the hook would pull in.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }

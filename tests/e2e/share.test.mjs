@@ -106,3 +106,19 @@ test('theme=dark applies, and the system theme is followed without it', async ()
   assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(251, 250, 247)');
   await context.close();
 });
+
+test('printing lays the view out without the controls', async () => {
+  const s = await site();
+  const { page } = await open(browser, `${s.url}?demands=nato-6`);
+  await page.waitForSelector('[data-iso="UKR"][data-restricted-by="nato-6"]');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.controls').isVisible(), false);
+  assert.equal(await page.locator('.share-bar').isVisible(), false);
+  assert.equal(await page.locator('svg.map').isVisible(), true);
+  assert.equal(await page.locator('.legend li[data-demand="nato-6"]').isVisible(), true);
+  const pdf = await page.pdf({ landscape: true, format: 'A4' });
+  assert.equal(pdf.subarray(0, 4).toString('latin1'), '%PDF');
+  // One landscape page.
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.equal(pages, 1, `${pages} pages`);
+});
