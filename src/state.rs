@@ -8,6 +8,9 @@ use crate::model::demand::Catalogue;
 use crate::model::scope::Readings;
 use std::collections::BTreeSet;
 
+/// The URL parameters the page itself uses; a disputed term's id adds one.
+pub const PARAMETERS: [&str; 8] = ["demands", "date", "regions", "embed", "theme", "present", "steps", "step"];
+
 /// The dates the reader can evaluate memberships on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum AsOf {

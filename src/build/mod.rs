@@ -145,10 +145,6 @@ pub fn build(source: &str, facts: &Facts) -> Result<GeoFiles, String> {
     let mut features = Vec::new();
     for (iso, shapes) in &parts {
         let mp = drawn.remove(iso.as_str()).expect("every state assembled");
-        let plane_area = |p: &geo::Polygon<f64>| {
-            let ring: LineString<f64> = p.exterior().coords().map(|c| proj.project(c.x, c.y)).collect::<Vec<_>>().into();
-            geo::Polygon::new(ring, vec![]).unsigned_area()
-        };
         // Area, label point and land neighbours from the unsimplified source.
         let full = MultiPolygon(shapes.iter().flat_map(|s| topo.multipolygon(s).0).collect());
         let full = antimeridian::cut(full)?.orient(Direction::Default);
@@ -157,7 +153,7 @@ pub fn build(source: &str, facts: &Facts) -> Result<GeoFiles, String> {
         for r in shapes.iter().flat_map(|s| s.polygons.iter().flatten().flatten()) {
             neighbours.extend(users[&Topology::arc_index(*r)].iter().filter(|n| **n != iso.as_str()));
         }
-        let biggest = full.0.iter().max_by(|a, b| plane_area(a).total_cmp(&plane_area(b)));
+        let biggest = full.0.iter().max_by(|a, b| plane_area(a, &proj).total_cmp(&plane_area(b, &proj)));
         // A state the source draws as a point (the Vatican) is labelled there.
         let first_point = || {
             let r = shapes.iter().flat_map(|s| s.polygons.iter().flatten().flatten()).next()?;
@@ -182,6 +178,12 @@ pub fn build(source: &str, facts: &Facts) -> Result<GeoFiles, String> {
     Ok(GeoFiles { states: collection(&features) })
 }
 
+/// Area of a polygon's outer ring on the (equal-area) map plane, km².
+fn plane_area(p: &geo::Polygon<f64>, proj: &Albers) -> f64 {
+    let ring: LineString<f64> = p.exterior().coords().map(|c| proj.project(c.x, c.y)).collect::<Vec<_>>().into();
+    geo::Polygon::new(ring, vec![]).unsigned_area()
+}
+
 /// One state's drawn shape from the simplified arcs: small islands left out,
 /// parts from several source features dissolved, cut at 180°, RFC 7946
 /// winding. Also returns the source polygons (as arc references) that came
@@ -204,10 +206,7 @@ fn assemble<'t>(
             Some((geo::Polygon::new(ext, it.filter_map(|r| simple.ring(r)).collect()), alone, rings))
         })
         .collect();
-    let plane_area = |p: &geo::Polygon<f64>| {
-        let ring: LineString<f64> = p.exterior().coords().map(|c| proj.project(c.x, c.y)).collect::<Vec<_>>().into();
-        geo::Polygon::new(ring, vec![]).unsigned_area()
-    };
+    let plane_area = |p: &geo::Polygon<f64>| plane_area(p, proj);
     let largest = polys.iter().map(|(p, _, _)| plane_area(p)).fold(0.0, f64::max);
     let kept: Vec<(geo::Polygon<f64>, &Vec<Vec<i64>>)> = polys
         .into_iter()

@@ -46,6 +46,9 @@ impl ViewBox {
     /// Zooms by `factor` (above 1 zooms in) about a point of the plane,
     /// between the frame's own size and 16 times closer.
     pub fn zoom(&self, factor: f64, cx: f64, cy: f64, frame: &ViewBox) -> ViewBox {
+        if !(factor.is_finite() && factor > 0.0 && cx.is_finite() && cy.is_finite()) {
+            return *self;
+        }
         let w = (self.w / factor).clamp(frame.w / 16.0, frame.w * 1.5);
         let k = w / self.w;
         let h = self.h * k;
@@ -54,6 +57,9 @@ impl ViewBox {
 
     /// Moves by a distance of the plane, keeping the frame's centre in view.
     pub fn pan(&self, dx: f64, dy: f64, frame: &ViewBox) -> ViewBox {
+        if !(dx.is_finite() && dy.is_finite()) {
+            return *self;
+        }
         ViewBox { x: self.x + dx, y: self.y + dy, ..*self }.within(frame)
     }
 
@@ -155,6 +161,14 @@ mod tests {
         let p = z.pan(1e6, 1e6, &f);
         assert!(p.x <= 500.0 && p.x + p.w >= 500.0);
         assert!(p.y <= 250.0 && p.y + p.h >= 250.0);
+    }
+
+    #[test]
+    fn nonsense_input_leaves_the_view_as_it_is() {
+        let f = ViewBox { x: 0.0, y: 0.0, w: 1000.0, h: 500.0 };
+        assert_eq!(f.zoom(f64::NAN, 1.0, 1.0, &f), f);
+        assert_eq!(f.zoom(0.0, 1.0, 1.0, &f), f);
+        assert_eq!(f.pan(f64::INFINITY, 0.0, &f), f);
     }
 
     #[test]

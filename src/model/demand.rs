@@ -149,10 +149,15 @@ impl Catalogue {
         let options: BTreeMap<String, Vec<String>> =
             self.terms.iter().map(|t| (t.id.clone(), t.options.iter().map(|o| o.value.clone()).collect())).collect();
         let mut seen = BTreeSet::new();
+        // Ids go into URLs, page markup and SVG pattern ids.
+        let plain = |id: &str| !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         for d in &self.demands {
             let at = |field: &str| format!("demand \"{}\", field `{field}`", d.id);
             if !seen.insert(d.id.as_str()) {
                 errs.push(format!("{}: listed twice", at("id")));
+            }
+            if !plain(&d.id) {
+                errs.push(format!("{}: use lower-case letters, digits and hyphens", at("id")));
             }
             if self.treaty(&d.treaty).is_none() {
                 errs.push(format!("{}: unknown treaty \"{}\"", at("treaty"), d.treaty));
@@ -173,6 +178,10 @@ impl Catalogue {
         }
         for t in &self.terms {
             let at = |field: &str| format!("term \"{}\", field `{field}`", t.id);
+            // A term's id is its URL parameter: it must not take another's name.
+            if crate::state::PARAMETERS.contains(&t.id.as_str()) || !plain(&t.id) {
+                errs.push(format!("{}: \"{}\" cannot be a URL parameter", at("id"), t.id));
+            }
             if self.demand(&t.demand).is_none() {
                 errs.push(format!("{}: unknown demand \"{}\"", at("demand"), t.demand));
             }

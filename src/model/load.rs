@@ -128,6 +128,15 @@ mod tests {
     }
 
     #[test]
+    fn a_term_cannot_take_a_page_parameter_s_name() {
+        let f = facts(FACTS).unwrap();
+        let text = r#"{"treaties": [], "demands": [], "terms": [{"id": "date", "label": "l", "phrase": "p",
+          "demand": "x", "default": "a", "options": [{"value": "a", "label": "A", "effect": "e"}]}]}"#;
+        let e = catalogue(text, &f).unwrap_err();
+        assert!(e.message.contains("term \"date\"") && e.message.contains("URL parameter"), "{e}");
+    }
+
+    #[test]
     fn unknown_rule_is_named() {
         let f = facts(FACTS).unwrap();
         let text = r#"{"treaties": [], "terms": [], "demands": [{"id": "x-1", "treaty": "us", "article": 1,

@@ -15,7 +15,7 @@ pub fn Details() -> impl IntoView {
     };
     let body = move || {
         let iso = ctx.selected.get()?;
-        let (date, _) = ctx.choices.with(|c| (c.as_of, ()));
+        let date = ctx.choices.with(|c| c.as_of);
         Some(ctx.data.with_value(|d| {
             let on = date.date(d.today);
             let shape = d.scene.states.iter().find(|s| s.iso == iso);

@@ -158,7 +158,7 @@ pub fn MapView() -> impl IntoView {
                     }
                 }
             };
-            let (iso_click, iso_focus, iso_enter, iso_hover) = (iso.clone(), iso.clone(), iso.clone(), iso.clone());
+            let (iso_selected, iso_click, iso_focus, iso_key) = (iso.clone(), iso.clone(), iso.clone(), iso.clone());
             let context = s.context;
             let marker = s.marker.then_some(s.label).flatten().map(|(x, y)| {
                 view! { <circle class="marker" cx=format!("{x:.1}") cy=format!("{y:.1}") r=move || format!("{:.1}", stripe() * 0.9)/> }
@@ -179,7 +179,7 @@ pub fn MapView() -> impl IntoView {
                     class="state"
                     class:context=context
                     class:reached=move || ids.with(|i| !i.is_empty())
-                    class:selected=move || ctx.selected.with(|s| s.as_deref() == Some(iso_click.as_str()))
+                    class:selected=move || ctx.selected.with(|s| s.as_deref() == Some(iso_selected.as_str()))
                     data-iso=iso.clone()
                     data-restricted-by=move || ids.with(|i| i.join(" "))
                     role=if context { "img" } else { "button" }
@@ -188,21 +188,21 @@ pub fn MapView() -> impl IntoView {
                     fill=fill
                     on:click=move |_| {
                         if dragged.get_value() <= 4.0 && !context {
-                            ctx.selected.set(Some(iso_focus.clone()));
+                            ctx.selected.set(Some(iso_click.clone()));
                         }
                     }
                     on:focus=move |ev: web_sys::FocusEvent| {
                         if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                             let r = el.get_bounding_client_rect();
-                            hovered.set(Some((iso_enter.clone(), r.left() + r.width() / 2.0, r.top() + r.height() / 2.0)));
+                            hovered.set(Some((iso_focus.clone(), r.left() + r.width() / 2.0, r.top() + r.height() / 2.0)));
                         }
-                        ctx.selected.set(Some(iso_enter.clone()));
+                        ctx.selected.set(Some(iso_focus.clone()));
                     }
                     on:blur=move |_| hovered.set(None)
                     on:keydown=move |ev: web_sys::KeyboardEvent| {
                         if ev.key() == "Enter" || ev.key() == " " {
                             ev.prevent_default();
-                            ctx.selected.set(Some(iso_hover.clone()));
+                            ctx.selected.set(Some(iso_key.clone()));
                         }
                     }
                     on:pointerenter={

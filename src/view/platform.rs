@@ -48,25 +48,15 @@ pub fn today() -> Date {
     Date::new(d.get_full_year() as i32, (d.get_month() + 1) as u8, d.get_date() as u8)
 }
 
-/// Moves focus to the first element matching `selector`, if any.
+/// Moves focus to the first element matching `selector`, if any. Called
+/// through JS, as SVG elements are not `HtmlElement`s.
 pub fn focus(selector: &str) {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok().map(|h| h.unchecked_into::<web_sys::HtmlElement>()));
-    match el {
-        Some(h) => {
-            let _ = h.focus();
-        }
-        None => {
-            // SVG elements are not HtmlElements; call focus() through JS.
-            if let Some(e) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten()) {
-                if let Ok(f) = js_sys::Reflect::get(&e, &"focus".into()) {
-                    if let Some(f) = f.dyn_ref::<js_sys::Function>() {
-                        let _ = f.call0(&e);
-                    }
-                }
-            }
+    let Some(e) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten()) else {
+        return;
+    };
+    if let Ok(f) = js_sys::Reflect::get(&e, &"focus".into()) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = f.call0(&e);
         }
     }
 }
