@@ -202,3 +202,40 @@ test('a missing geometry file says so instead of breaking', async () => {
   await page.waitForSelector('.fatal');
   assert.match(await page.textContent('.fatal'), /states\.geojson/);
 });
+
+test('a pinch zooms, a drag pans, and the keyboard does both', async () => {
+  const context = await browser.newContext({ hasTouch: true, viewport: { width: 900, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await ready(page);
+  const width = async () => Number((await page.getAttribute('svg.map', 'viewBox')).split(' ')[2]);
+  const origin = async () => (await page.getAttribute('svg.map', 'viewBox')).split(' ').slice(0, 2).map(Number);
+  const box = await page.locator('svg.map').boundingBox();
+  const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+  const before = await width();
+  await touch('touchStart', [[cx - 40, cy], [cx + 40, cy]]);
+  for (let i = 1; i <= 8; i++) await touch('touchMove', [[cx - 40 - i * 15, cy], [cx + 40 + i * 15, cy]]);
+  await touch('touchEnd', []);
+  const pinched = await width();
+  assert.ok(pinched < before * 0.8, `pinch: ${before} → ${pinched}`);
+  // One finger on the activated map drags it.
+  const [x0] = await origin();
+  await touch('touchStart', [[cx, cy]]);
+  for (let i = 1; i <= 8; i++) await touch('touchMove', [[cx + i * 20, cy]]);
+  await touch('touchEnd', []);
+  const [x1] = await origin();
+  assert.ok(x1 < x0, `drag right moves the view west: ${x0} → ${x1}`);
+  // Keyboard: 0 resets, + zooms, arrows pan.
+  await page.focus('.map-frame');
+  await page.keyboard.press('0');
+  assert.equal(await width(), before);
+  await page.keyboard.press('+');
+  assert.ok(await width() < before);
+  const [k0] = await origin();
+  await page.keyboard.press('ArrowRight');
+  const [k1] = await origin();
+  assert.ok(k1 > k0);
+  await context.close();
+});
