@@ -24,11 +24,13 @@ use topology::Topology;
 pub const TOLERANCE_KM: f64 = 3.5;
 /// The same for borders seen only at the frame's edge or beyond it: those of
 /// the neighbours drawn for orientation, and coasts outside the frame.
-pub const EDGE_TOLERANCE_KM: f64 = 12.0;
+pub const EDGE_TOLERANCE_KM: f64 = 15.0;
 
 /// An island smaller than this (km² on the map plane) is left out, unless
 /// it is the largest part of its state.
 pub const MIN_ISLAND_KM2: f64 = 40.0;
+/// The same for the neighbours drawn for orientation.
+pub const MIN_CONTEXT_ISLAND_KM2: f64 = 400.0;
 /// Decimal places kept in output coordinates (0.001° ≈ 110 m).
 const DECIMALS: i32 = 3;
 
@@ -121,7 +123,8 @@ pub fn build(source: &str, facts: &Facts) -> Result<GeoFiles, String> {
         };
         let mut invalid: Vec<(&str, Vec<&Vec<Vec<i64>>>)> = Vec::new();
         for (iso, shapes) in &parts {
-            let (mp, bad) = assemble(&simple, shapes, &users, &proj)?;
+            let min_island = if role[iso.as_str()] == "state" { MIN_ISLAND_KM2 } else { MIN_CONTEXT_ISLAND_KM2 };
+            let (mp, bad) = assemble(&simple, shapes, &users, &proj, min_island)?;
             if !bad.is_empty() || !mp.is_valid() {
                 // A state invalid only once dissolved: all its parts.
                 let bad = if bad.is_empty() { shapes.iter().flat_map(|s| s.polygons.iter()).collect() } else { bad };
@@ -193,6 +196,7 @@ fn assemble<'t>(
     shapes: &[&'t topology::TopoShape],
     users: &BTreeMap<usize, BTreeSet<&str>>,
     proj: &Albers,
+    min_island: f64,
 ) -> Result<(MultiPolygon<f64>, Vec<&'t Vec<Vec<i64>>>), String> {
     // Islands too small to see go, unless one is all the state has or
     // it shares a border (leaving it out would open a gap).
@@ -210,7 +214,7 @@ fn assemble<'t>(
     let largest = polys.iter().map(|(p, _, _)| plane_area(p)).fold(0.0, f64::max);
     let kept: Vec<(geo::Polygon<f64>, &Vec<Vec<i64>>)> = polys
         .into_iter()
-        .filter(|(p, alone, _)| !alone || plane_area(p) >= MIN_ISLAND_KM2.min(largest))
+        .filter(|(p, alone, _)| !alone || plane_area(p) >= min_island.min(largest))
         .map(|(p, _, refs)| (p, refs))
         .collect();
     // Each part on its own, then each pair whose boxes meet.
