@@ -39,13 +39,9 @@ pub fn PresentButtons() -> impl IntoView {
         })
     };
     let link = move || {
-        ctx.data.with_value(|d| {
-            ctx.choices.with(|c| {
-                let mut p = c.clone();
-                p.present = true;
-                p.step = 0;
-                format!("{}?{}", platform::page_address(), p.to_query(&d.catalogue))
-            })
+        super::share::view_link(&ctx, |c| {
+            c.present = true;
+            c.step = 0;
         })
     };
     let count = move || ctx.choices.with(|c| c.steps.len());

@@ -8,12 +8,13 @@ use super::{platform, Ctx};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The address of the current view, whatever the URL bar shows yet.
-fn link(ctx: &Ctx, embed: bool) -> String {
+/// The address of the current view, changed by `edit` (embed mode, the
+/// presentation), whatever the URL bar shows yet.
+pub fn view_link(ctx: &Ctx, edit: impl FnOnce(&mut crate::state::Choices)) -> String {
     let q = ctx.data.with_value(|d| {
         ctx.choices.with(|c| {
             let mut c = c.clone();
-            c.embed = embed;
+            edit(&mut c);
             c.to_query(&d.catalogue)
         })
     });
@@ -40,8 +41,8 @@ pub fn ShareBar() -> impl IntoView {
     let open: RwSignal<Option<&'static str>> = RwSignal::new(None);
     let copied = RwSignal::new(false);
     let text = move || match open.get() {
-        Some("share") => link(&ctx, false),
-        Some("embed") => snippet(&link(&ctx, true)),
+        Some("share") => view_link(&ctx, |c| c.embed = false),
+        Some("embed") => snippet(&view_link(&ctx, |c| c.embed = true)),
         _ => String::new(),
     };
     let copy = move |_| {
