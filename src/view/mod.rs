@@ -103,8 +103,15 @@ impl Ctx {
     pub fn new(data: Arc<Data>, initial: Choices) -> Ctx {
         let choices = RwSignal::new(initial);
         let stored = StoredValue::new(data);
+        // Only demands, date and readings decide the scopes: switching an
+        // outline, the theme or a presentation mode recomputes nothing.
+        let scope_inputs = Memo::new(move |_| choices.with(|c| (c.demands.clone(), c.as_of, c.readings.clone())));
         let reach = Memo::new(move |_| {
-            stored.with_value(|d| choices.with(|c| Reach::compute(&d.catalogue, &d.facts, &d.neighbours, c, d.today)))
+            // Read, not only tracked: a Memo updates when it is read.
+            scope_inputs.with(|_| ());
+            stored.with_value(|d| {
+                choices.with_untracked(|c| Reach::compute(&d.catalogue, &d.facts, &d.neighbours, c, d.today))
+            })
         });
         Ctx { data: stored, choices, reach, selected: RwSignal::new(None) }
     }
