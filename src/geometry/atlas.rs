@@ -91,6 +91,11 @@ impl Atlas {
         self.shapes.iter().find(|s| s.iso == iso)
     }
 
+    /// Total geodesic area of the listed states that are drawn, km².
+    pub fn area_km2<'a>(&self, isos: impl IntoIterator<Item = &'a str>) -> f64 {
+        isos.into_iter().filter_map(|iso| self.get(iso)).map(|s| s.area_km2).sum()
+    }
+
     /// Land neighbours by ISO code, for rules such as "borders a NATO member".
     pub fn neighbours(&self) -> BTreeMap<String, Vec<String>> {
         self.shapes.iter().map(|s| (s.iso.clone(), s.neighbours.clone())).collect()
@@ -113,6 +118,18 @@ mod tests {
         assert_eq!(warnings.len(), 2, "{warnings:?}");
         assert!(warnings[0].contains("\"BBB\"") && warnings[0].contains("no geometry"));
         assert!(warnings[1].contains("feature 3") && warnings[1].contains("iso_a3"));
+    }
+
+    #[test]
+    fn area_counts_drawn_states_only() {
+        let text = r#"{"type":"FeatureCollection","features":[
+          {"type":"Feature","properties":{"iso_a3":"AAA","name":"A","role":"state","label":[1,1],"area_km2":10},
+           "geometry":{"type":"Polygon","coordinates":[[[0,0],[2,0],[2,2],[0,0]]]}},
+          {"type":"Feature","properties":{"iso_a3":"BBB","name":"B","role":"state","label":[5,5],"area_km2":5},
+           "geometry":{"type":"Polygon","coordinates":[[[4,4],[6,4],[6,6],[4,4]]]}}]}"#;
+        let (atlas, _) = Atlas::parse(text).unwrap();
+        assert_eq!(atlas.area_km2(["AAA", "BBB", "USA"]), 15.0);
+        assert_eq!(atlas.area_km2([]), 0.0);
     }
 
     #[test]

@@ -38,7 +38,7 @@ fn captions(ctx: &Ctx) -> (Vec<String>, Vec<(String, String)>, String) {
                     .iter()
                     .map(|dr| {
                         let title = d.catalogue.demand(&dr.id).map(|x| x.title.clone()).unwrap_or_default();
-                        let area: f64 = dr.states.iter().filter_map(|i| d.atlas.get(i)).map(|s| s.area_km2).sum();
+                        let area = d.atlas.area_km2(dr.states.iter().map(String::as_str));
                         (
                             d.colour(&dr.id).to_string(),
                             format!("{} {}: {} states, {} km²", dr.id, title, dr.states.len(), km2(area)),

@@ -28,7 +28,7 @@ pub fn Summary() -> impl IntoView {
             }
             ctx.data.with_value(|d| {
                 let states = r.states();
-                let drawn: f64 = states.iter().filter_map(|iso| d.atlas.get(iso)).map(|s| s.area_km2).sum();
+                let drawn = d.atlas.area_km2(states.iter().copied());
                 let off: Vec<&str> = states
                     .iter()
                     .filter(|iso| d.atlas.get(iso).is_none())
@@ -70,7 +70,7 @@ pub fn Legend() -> impl IntoView {
                     ctx.data.with_value(|d| {
                         let demand = d.catalogue.demand(&dr.id).cloned();
                         let colour = d.colour(&dr.id);
-                        let area: f64 = dr.states.iter().filter_map(|iso| d.atlas.get(iso)).map(|s| s.area_km2).sum();
+                        let area = d.atlas.area_km2(dr.states.iter().map(String::as_str));
                         let sides = if dr.sides.len() > 1 {
                             dr.sides.iter().map(|(p, s)| format!("{p}: {}", s.len())).collect::<Vec<_>>().join(" · ")
                         } else {

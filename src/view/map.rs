@@ -130,6 +130,10 @@ pub fn MapView() -> impl IntoView {
     });
     let stripe = move || view_box.with(|v| v.w / 220.0);
 
+    // The tooltip follows the pointer over a state.
+    let show_name = move |iso: String| {
+        move |ev: web_sys::PointerEvent| hovered.set(Some((iso.clone(), ev.client_x() as f64, ev.client_y() as f64)))
+    };
     let states = ctx.data.with_value(|d| d.scene.states.clone());
     let state_views = states
         .into_iter()
@@ -205,14 +209,8 @@ pub fn MapView() -> impl IntoView {
                             ctx.selected.set(Some(iso_key.clone()));
                         }
                     }
-                    on:pointerenter={
-                        let iso = iso.clone();
-                        move |ev: web_sys::PointerEvent| hovered.set(Some((iso.clone(), ev.client_x() as f64, ev.client_y() as f64)))
-                    }
-                    on:pointermove={
-                        let iso = iso.clone();
-                        move |ev: web_sys::PointerEvent| hovered.set(Some((iso.clone(), ev.client_x() as f64, ev.client_y() as f64)))
-                    }
+                    on:pointerenter=show_name(iso.clone())
+                    on:pointermove=show_name(iso.clone())
                     on:pointerleave=move |_| hovered.set(None)
                 >
                     <path d=s.d.clone()/>
