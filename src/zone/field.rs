@@ -1,0 +1,279 @@
+//! A distance field: for each node of a longitude–latitude grid, the nearest
+//! segment of a source and the great-circle distance to it.
+//!
+//! Computed once per source (when the date or a reading changes, not while
+//! a slider moves) by a vector distance transform: nodes along the source
+//! are seeded with the segments that pass them, then two raster sweeps hand
+//! each node its neighbours' nearest segments to try, and a walk along the
+//! line polishes each result. Every node's value is a true distance to a
+//! real segment; the sweeps only choose which one.
+
+use super::source::{Source, NONE};
+use super::sphere::{chord2_km, unit, V3};
+
+/// Nodes at `lon0 + i·dlon`, `lat0 + j·dlat`. Longitudes may run past 180°
+/// so that a region across the antimeridian has one unbroken grid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grid {
+    pub lon0: f64,
+    pub lat0: f64,
+    pub dlon: f64,
+    pub dlat: f64,
+    pub nx: usize,
+    pub ny: usize,
+}
+
+impl Grid {
+    /// The grid covering `[west, south, east, north]` with the given steps.
+    pub fn cover(bbox: [f64; 4], dlon: f64, dlat: f64) -> Grid {
+        let lon0 = (bbox[0] / dlon).floor() * dlon;
+        let lat0 = ((bbox[1] / dlat).floor() * dlat).max(-90.0);
+        let nx = ((bbox[2] - lon0) / dlon).ceil() as usize + 1;
+        let ny = (((bbox[3].min(90.0) - lat0) / dlat).ceil() as usize + 1).min(((90.0 - lat0) / dlat) as usize + 1);
+        Grid { lon0, lat0, dlon, dlat, nx: nx.max(2), ny: ny.max(2) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.nx * self.ny
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Longitude and latitude of a point given in grid units.
+    pub fn at(&self, x: f64, y: f64) -> (f64, f64) {
+        (self.lon0 + x * self.dlon, self.lat0 + y * self.dlat)
+    }
+
+    /// Grid units of a point, with the longitude brought next to the grid.
+    pub fn units(&self, lon: f64, lat: f64) -> (f64, f64) {
+        let mid = self.lon0 + self.dlon * (self.nx as f64 - 1.0) / 2.0;
+        let lon = lon + 360.0 * ((mid - lon) / 360.0).round();
+        ((lon - self.lon0) / self.dlon, (lat - self.lat0) / self.dlat)
+    }
+
+    /// Area of the cell whose lower-left node is on row `j`, km², on the
+    /// sphere of the WGS84 authalic radius.
+    pub fn cell_area_km2(&self, j: usize) -> f64 {
+        let r = crate::geometry::projection::EARTH_RADIUS_KM;
+        let (a, b) = (self.lat0 + j as f64 * self.dlat, self.lat0 + (j + 1) as f64 * self.dlat);
+        r * r * self.dlon.to_radians() * (b.min(90.0).to_radians().sin() - a.to_radians().sin()).abs()
+    }
+}
+
+/// Distances from every node of a grid to a source.
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub grid: Grid,
+    /// Great-circle distance to the source, km (`f32::INFINITY` if empty).
+    pub km: Vec<f32>,
+    /// Nearest segment of the source.
+    pub seg: Vec<u32>,
+}
+
+impl Field {
+    pub fn compute(grid: Grid, source: &Source) -> Field {
+        let (nx, ny) = (grid.nx, grid.ny);
+        let n = grid.len();
+        let mut c2 = vec![f64::INFINITY; n];
+        let mut seg = vec![NONE; n];
+        let node: Vec<V3> = (0..n).map(|k| {
+            let (lon, lat) = grid.at((k % nx) as f64, (k / nx) as f64);
+            unit(lon, lat)
+        }).collect();
+        let try_seg = |k: usize, s: u32, c2: &mut [f64], seg: &mut [u32]| {
+            if s == NONE || seg[k] == s {
+                return;
+            }
+            let (d, _) = source.nearest_on(s, node[k]);
+            if d < c2[k] {
+                c2[k] = d;
+                seg[k] = s;
+            }
+        };
+        // Seed: the nodes around points sampled along each segment.
+        let step = 0.4 * grid.dlat.min(grid.dlon);
+        for s in 0..source.len() as u32 {
+            let [(lon_a, lat_a), (lon_b, lat_b)] = source.ends(s);
+            let (xa, ya) = grid.units(lon_a, lat_a);
+            let (mut xb, yb) = grid.units(lon_b, lat_b);
+            if (xb - xa).abs() * grid.dlon > 180.0 {
+                xb += (360.0 / grid.dlon) * (xa - xb).signum();
+            }
+            let len = ((xb - xa) * grid.dlon).abs().max(((yb - ya) * grid.dlat).abs());
+            let k = (len / step).ceil().max(1.0) as usize;
+            for t in 0..=k {
+                let f = t as f64 / k as f64;
+                let (x, y) = (xa + (xb - xa) * f, ya + (yb - ya) * f);
+                let (i0, j0) = (x.floor(), y.floor());
+                for (di, dj) in [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)] {
+                    let (i, j) = (i0 + di, j0 + dj);
+                    if i >= 0.0 && j >= 0.0 && (i as usize) < nx && (j as usize) < ny {
+                        try_seg(j as usize * nx + i as usize, s, &mut c2, &mut seg);
+                    }
+                }
+            }
+        }
+        // The grid's rim, exactly: a source beyond the grid (an island across
+        // the pole, a coast outside the box) enters through it.
+        let blocks = source.blocks();
+        let rim: Vec<usize> = (0..nx).flat_map(|i| [i, (ny - 1) * nx + i]).chain((0..ny).flat_map(|j| [j * nx, j * nx + nx - 1])).collect();
+        for k in rim {
+            if let Some((s, _, _)) = source.nearest_in(&blocks, node[k]) {
+                try_seg(k, s, &mut c2, &mut seg);
+            }
+        }
+        // Sweeps: forward, then backward, each with a pass back along the row.
+        let idx = |i: isize, j: isize| -> Option<usize> {
+            (i >= 0 && j >= 0 && (i as usize) < nx && (j as usize) < ny).then(|| j as usize * nx + i as usize)
+        };
+        for _round in 0..2 {
+            for j in 0..ny as isize {
+                for i in 0..nx as isize {
+                    let k = j as usize * nx + i as usize;
+                    for (di, dj) in [(-1, 0), (-1, -1), (0, -1), (1, -1)] {
+                        if let Some(o) = idx(i + di, j + dj) {
+                            try_seg(k, seg[o], &mut c2, &mut seg);
+                        }
+                    }
+                }
+                for i in (0..nx as isize - 1).rev() {
+                    let k = j as usize * nx + i as usize;
+                    try_seg(k, seg[k + 1], &mut c2, &mut seg);
+                }
+            }
+            for j in (0..ny as isize).rev() {
+                for i in (0..nx as isize).rev() {
+                    let k = j as usize * nx + i as usize;
+                    for (di, dj) in [(1, 0), (1, 1), (0, 1), (-1, 1)] {
+                        if let Some(o) = idx(i + di, j + dj) {
+                            try_seg(k, seg[o], &mut c2, &mut seg);
+                        }
+                    }
+                }
+                for i in 1..nx {
+                    let k = j as usize * nx + i;
+                    try_seg(k, seg[k - 1], &mut c2, &mut seg);
+                }
+            }
+        }
+        // Polish: walk along the line from each node's segment.
+        for k in 0..n {
+            if seg[k] != NONE {
+                if let Some((s, d, _)) = source.nearest_among(node[k], [seg[k]]) {
+                    seg[k] = s;
+                    c2[k] = d;
+                }
+            }
+        }
+        let km = c2.iter().map(|&c| if c.is_finite() { chord2_km(c) as f32 } else { f32::INFINITY }).collect();
+        Field { grid, km, seg }
+    }
+
+    /// The candidate segments near a point given in grid units: those of
+    /// the four nodes around it.
+    pub fn candidates(&self, x: f64, y: f64) -> [u32; 4] {
+        let g = &self.grid;
+        let i = (x.floor().max(0.0) as usize).min(g.nx - 2);
+        let j = (y.floor().max(0.0) as usize).min(g.ny - 2);
+        let k = j * g.nx + i;
+        [self.seg[k], self.seg[k + 1], self.seg[k + g.nx], self.seg[k + g.nx + 1]]
+    }
+}
+
+/// The part of each cell (by the lower-left node's index) covered by the
+/// given rings under the even–odd rule: exact along four lines of latitude
+/// through each row of cells, averaged.
+pub fn coverage<'a>(grid: &Grid, rings: impl IntoIterator<Item = &'a [(f64, f64)]>) -> Vec<f32> {
+    const SUB: usize = 4;
+    let rows = (grid.ny - 1) * SUB;
+    let mut crossings: Vec<Vec<f64>> = vec![Vec::new(); rows];
+    for ring in rings {
+        let pts: Vec<(f64, f64)> = unwrap(grid, ring);
+        for w in pts.windows(2) {
+            let ((x1, y1), (x2, y2)) = (w[0], w[1]);
+            if y1 == y2 {
+                continue;
+            }
+            let (lo, hi) = (y1.min(y2), y1.max(y2));
+            // Sub-row r sits at y = (r + 0.5) / SUB grid units.
+            let r0 = ((lo * SUB as f64 - 0.5).ceil().max(0.0)) as usize;
+            let mut r = r0;
+            while r < rows {
+                let y = (r as f64 + 0.5) / SUB as f64;
+                if y >= hi {
+                    break;
+                }
+                if y >= lo {
+                    crossings[r].push(x1 + (x2 - x1) * (y - y1) / (y2 - y1));
+                }
+                r += 1;
+            }
+        }
+    }
+    let mut cov = vec![0f32; grid.len()];
+    let w = 1.0 / SUB as f64;
+    for (r, xs) in crossings.iter_mut().enumerate() {
+        xs.sort_by(f64::total_cmp);
+        let j = r / SUB;
+        for pair in xs.chunks_exact(2) {
+            let (a, b) = (pair[0].max(0.0), pair[1].min((grid.nx - 1) as f64));
+            if b <= a {
+                continue;
+            }
+            let (ia, ib) = (a.floor() as usize, (b.ceil() as usize).min(grid.nx - 1));
+            for i in ia..ib {
+                let o = (b.min(i as f64 + 1.0) - a.max(i as f64)).max(0.0);
+                cov[j * grid.nx + i] += (o * w) as f32;
+            }
+        }
+    }
+    cov
+}
+
+/// A ring's points in grid units, longitudes kept continuous.
+pub fn unwrap(grid: &Grid, ring: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::with_capacity(ring.len());
+    for &(lon, lat) in ring {
+        let (mut x, y) = grid.units(lon, lat);
+        if let Some(&(px, _)) = out.last() {
+            let turn = 360.0 / grid.dlon;
+            x += turn * ((px - x) / turn).round();
+        }
+        out.push((x, y));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::{polygon, MultiPolygon};
+
+    #[test]
+    fn sweeps_find_the_nearest_segment_as_brute_force_does() {
+        let mp = MultiPolygon(vec![polygon![(x: 20.0, y: 50.0), (x: 30.0, y: 50.0), (x: 34.0, y: 56.0), (x: 27.0, y: 54.0), (x: 22.0, y: 60.0), (x: 20.0, y: 50.0)]]);
+        let src = Source::rings([(0u16, &mp)]);
+        let grid = Grid::cover([0.0, 40.0, 60.0, 70.0], 0.5, 0.4);
+        let f = Field::compute(grid.clone(), &src);
+        let mut worst = 0f64;
+        for k in 0..grid.len() {
+            let (lon, lat) = grid.at((k % grid.nx) as f64, (k / grid.nx) as f64);
+            let (_, c2, _) = src.nearest_brute(unit(lon, lat)).unwrap();
+            worst = worst.max((f.km[k] as f64 - chord2_km(c2)).abs());
+        }
+        assert!(worst < 0.01, "worst difference {worst} km");
+    }
+
+    #[test]
+    fn coverage_of_a_box_is_its_area() {
+        let grid = Grid::cover([0.0, 0.0, 10.0, 10.0], 1.0, 1.0);
+        let ring = [(2.5, 2.0), (6.5, 2.0), (6.5, 5.0), (2.5, 5.0), (2.5, 2.0)];
+        let cov = coverage(&grid, [&ring[..]]);
+        let total: f32 = cov.iter().sum();
+        assert!((total - 12.0).abs() < 1e-4, "{total}");
+        assert!((cov[2 * grid.nx + 2] - 0.5).abs() < 1e-6);
+        assert!((cov[3 * grid.nx + 4] - 1.0).abs() < 1e-6);
+    }
+}

@@ -1,0 +1,217 @@
+//! Distance zones: the ground within a chosen distance of a source (missile
+//! reach, a band along a border, strike range over the sea), computed live.
+//!
+//! A zone is built in two steps. When its source changes (the date or a
+//! reading), a [`Field`] of great-circle distances is computed on a grid,
+//! with what each cell may hold (the bound party's land, or open sea). Then
+//! for each distance the reader picks, marching squares draws the level
+//! line (about a millisecond), and [`exact`] moves each of its points onto
+//! the chosen distance measured on the ellipsoid. The area sums the cells.
+
+pub mod contour;
+pub mod exact;
+pub mod field;
+pub mod plan;
+pub mod source;
+pub mod sphere;
+
+use contour::{cell_fraction, rings};
+use exact::Exact;
+pub use field::{Field, Grid};
+use geo::MultiPolygon;
+pub use source::Source;
+use sphere::unit;
+
+/// Breadth of territorial waters: 12 nautical miles, km.
+pub const TERRITORIAL_WATERS_KM: f64 = 22.224;
+
+/// What a zone may cover.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ground {
+    /// The land of the states given as targets.
+    Land,
+    /// The sea, outside the territorial waters measured from the source.
+    Sea,
+}
+
+/// A zone's shape at one distance.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Shape {
+    /// Rings in degrees (longitudes continuous, possibly past 180°); drawn
+    /// with the even–odd rule and clipped to the part's ground.
+    pub rings: Vec<Vec<(f64, f64)>>,
+    pub area_km2: f64,
+    /// States whose land lies in the zone (land), or whose coast borders it
+    /// (sea).
+    pub states: Vec<String>,
+}
+
+/// One computed zone: a source, a grid, and what each cell may hold.
+#[derive(Clone, Debug)]
+pub struct Part {
+    pub ground: Ground,
+    pub field: Field,
+    pub source: Source,
+    /// For each cell (by its lower-left node), the part of it the zone may
+    /// cover: the targets' land, or the sea.
+    pub cover: Vec<f32>,
+    /// Each target state and its least distance (km) from the source: for
+    /// sea, from its coast.
+    pub nearest: Vec<(String, f64)>,
+}
+
+/// The smallest box `[west, south, east, north]` holding the shapes, with
+/// longitudes brought into `[seam, seam + 360)`.
+pub fn bbox<'a>(shapes: impl IntoIterator<Item = &'a MultiPolygon<f64>>, seam: f64) -> Option<[f64; 4]> {
+    let mut b = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+    for mp in shapes {
+        for p in &mp.0 {
+            for c in &p.exterior().0 {
+                let lon = seam + (c.x - seam).rem_euclid(360.0);
+                b = [b[0].min(lon), b[1].min(c.y), b[2].max(lon), b[3].max(c.y)];
+            }
+        }
+    }
+    b[0].is_finite().then_some(b)
+}
+
+fn ring_points(mp: &MultiPolygon<f64>) -> impl Iterator<Item = Vec<(f64, f64)>> + '_ {
+    mp.0.iter().flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors())).map(|r| r.0.iter().map(|c| (c.x, c.y)).collect())
+}
+
+/// Points along a ring no further apart than `step` degrees.
+fn densify(ring: &[(f64, f64)], step: f64) -> Vec<(f64, f64)> {
+    let mut out = Vec::with_capacity(ring.len());
+    for w in ring.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let mut dx = b.0 - a.0;
+        dx -= 360.0 * (dx / 360.0).round();
+        let n = ((dx.abs().max((b.1 - a.1).abs())) / step).ceil().max(1.0) as usize;
+        for k in 0..n {
+            let f = k as f64 / n as f64;
+            out.push((a.0 + dx * f, a.1 + (b.1 - a.1) * f));
+        }
+    }
+    out.extend(ring.last());
+    out
+}
+
+impl Part {
+    /// A zone on the land of `targets`, measured from `source`.
+    pub fn land(targets: &[(&str, &MultiPolygon<f64>)], source: Source, grid: Grid) -> Part {
+        let field = Field::compute(grid, &source);
+        let rings: Vec<Vec<(f64, f64)>> = targets.iter().flat_map(|(_, mp)| ring_points(mp)).collect();
+        let cover = field::coverage(&field.grid, rings.iter().map(Vec::as_slice));
+        let nearest = targets.iter().map(|(iso, mp)| (iso.to_string(), Self::least(&field, &source, ring_points(mp)))).collect();
+        Part { ground: Ground::Land, field, source, cover, nearest }
+    }
+
+    /// A zone on the sea outside all `land`, measured from `source`; the
+    /// states listed are those whose coast may border it.
+    pub fn sea(land: &[(&str, &MultiPolygon<f64>)], source: Source, grid: Grid) -> Part {
+        let field = Field::compute(grid, &source);
+        let rings: Vec<Vec<(f64, f64)>> = land.iter().flat_map(|(_, mp)| ring_points(mp)).collect();
+        let cover = field::coverage(&field.grid, rings.iter().map(Vec::as_slice)).into_iter().map(|c| (1.0 - c).clamp(0.0, 1.0)).collect();
+        // A coast: a vertex no other state shares.
+        let mut count: std::collections::HashMap<(u64, u64), u32> = std::collections::HashMap::new();
+        for r in &rings {
+            for p in &r[1..] {
+                *count.entry((p.0.to_bits(), p.1.to_bits())).or_default() += 1;
+            }
+        }
+        let nearest = land.iter().map(|(iso, mp)| {
+            let coast = ring_points(mp).map(|r| r.into_iter().filter(|p| count[&(p.0.to_bits(), p.1.to_bits())] == 1).collect::<Vec<_>>());
+            (iso.to_string(), Self::least_at(&field, &source, coast.flatten()))
+        }).collect();
+        Part { ground: Ground::Sea, field, source, cover, nearest }
+    }
+
+    fn least(field: &Field, source: &Source, rings: impl Iterator<Item = Vec<(f64, f64)>>) -> f64 {
+        let step = field.grid.dlat.min(field.grid.dlon) / 2.0;
+        Self::least_at(field, source, rings.flat_map(|r| densify(&r, step)))
+    }
+
+    /// The least exact distance from the points to the source.
+    fn least_at(field: &Field, source: &Source, pts: impl Iterator<Item = (f64, f64)>) -> f64 {
+        let mut best: Option<(f64, (f64, f64))> = None;
+        for (lon, lat) in pts {
+            let (x, y) = field.grid.units(lon, lat);
+            if !(0.0..field.grid.nx as f64).contains(&x) || !(0.0..field.grid.ny as f64).contains(&y) {
+                continue;
+            }
+            if let Some((_, c2, _)) = source.nearest_among(unit(lon, lat), field.candidates(x, y)) {
+                if best.is_none_or(|b| c2 < b.0) {
+                    best = Some((c2, (lon, lat)));
+                }
+            }
+        }
+        match best {
+            Some((_, (lon, lat))) => Exact::new(field, source).measure(lon, lat).map_or(f64::INFINITY, |m| m.0),
+            None => f64::INFINITY,
+        }
+    }
+
+    /// Whether the zone may lie in or next to the cell holding a point.
+    fn covered(&self, lon: f64, lat: f64) -> bool {
+        let g = &self.field.grid;
+        let (x, y) = g.units(lon, lat);
+        let (i, j) = (x.floor() as isize, y.floor() as isize);
+        (-1..=1).any(|dj| (-1..=1).any(|di| {
+            let (a, b) = (i + di, j + dj);
+            a >= 0 && b >= 0 && (a as usize) < g.nx - 1 && (b as usize) < g.ny - 1 && self.cover[b as usize * g.nx + a as usize] > 0.0
+        }))
+    }
+
+    fn level_rings(&self, km: f64, exact: bool) -> Vec<Vec<(f64, f64)>> {
+        let g = &self.field.grid;
+        let coarse = rings(&self.field.km, g.nx, g.ny, km as f32);
+        let ex = Exact::new(&self.field, &self.source);
+        coarse.into_iter().filter_map(|r| {
+            let pts: Vec<(f64, f64)> = r.iter().map(|v| g.at(v.x, v.y)).collect();
+            // Points on the level line near the ground; not those where the
+            // ring closes along the grid's rim.
+            let on: Vec<bool> = r.iter().zip(&pts).map(|(v, p)| v.a != contour::OUT && v.b != contour::OUT && self.covered(p.0, p.1)).collect();
+            if !on.iter().any(|&b| b) {
+                return None;
+            }
+            Some(if exact { ex.ring(&pts, km, 3, |i| on[i]) } else { pts })
+        }).collect()
+    }
+
+    /// The zone at `km`; `exact` places every drawn point on the ellipsoid
+    /// (the coarse pass, on the sphere, is within half a per cent).
+    pub fn at(&self, km: f64, exact: bool) -> Shape {
+        if !(km > 0.0) || self.source.is_empty() {
+            return Shape::default();
+        }
+        let g = &self.field.grid;
+        let inner = match self.ground {
+            Ground::Land => None,
+            Ground::Sea => Some(TERRITORIAL_WATERS_KM),
+        };
+        if inner.is_some_and(|w| km <= w) {
+            return Shape::default();
+        }
+        let mut rings = self.level_rings(km, exact);
+        if let Some(w) = inner {
+            rings.extend(self.level_rings(w, exact));
+        }
+        let mut area = 0.0;
+        for j in 0..g.ny - 1 {
+            let cell = g.cell_area_km2(j);
+            for i in 0..g.nx - 1 {
+                let c = self.cover[j * g.nx + i];
+                if c <= 0.0 {
+                    continue;
+                }
+                let mut f = cell_fraction(&self.field.km, g.nx, i, j, km as f32);
+                if let Some(w) = inner {
+                    f -= cell_fraction(&self.field.km, g.nx, i, j, w as f32);
+                }
+                area += f.max(0.0) * c as f64 * cell;
+            }
+        }
+        let states = self.nearest.iter().filter(|(_, d)| *d <= km).map(|(iso, _)| iso.clone()).collect();
+        Shape { rings, area_km2: area, states }
+    }
+}
