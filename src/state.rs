@@ -6,10 +6,98 @@
 use crate::model::date::Date;
 use crate::model::demand::Catalogue;
 use crate::model::scope::Readings;
+use crate::zone::plan::Kind;
 use std::collections::BTreeSet;
 
 /// The URL parameters the page itself uses; a disputed term's id adds one.
-pub const PARAMETERS: [&str; 8] = ["demands", "date", "regions", "embed", "theme", "present", "steps", "step"];
+pub const PARAMETERS: [&str; 11] = ["demands", "date", "regions", "embed", "theme", "present", "steps", "step", "range", "band", "sea"];
+
+/// A distance slider: its URL parameter, limits and default, km.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dial {
+    pub kind: Kind,
+    pub param: &'static str,
+    pub min: u32,
+    pub max: u32,
+    pub step: u32,
+    pub default: u32,
+}
+
+/// The three sliders: missile range (the INF classes: shorter-range
+/// 500–1,000 km, intermediate-range 1,000–5,500 km), the border band's
+/// width (the draft names none) and the strike range over the sea.
+pub const DIALS: [Dial; 3] = [
+    Dial { kind: Kind::Reach, param: "range", min: 500, max: 5_500, step: 50, default: 500 },
+    Dial { kind: Kind::Band, param: "band", min: 10, max: 500, step: 10, default: 100 },
+    Dial { kind: Kind::Sea, param: "sea", min: 100, max: 5_500, step: 50, default: 500 },
+];
+
+pub fn dial(kind: Kind) -> Dial {
+    DIALS.into_iter().find(|d| d.kind == kind).unwrap_or(DIALS[0])
+}
+
+/// The distances set on the sliders, km.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dials {
+    pub range: u32,
+    pub band: u32,
+    pub sea: u32,
+}
+
+impl Default for Dials {
+    fn default() -> Self {
+        Dials { range: DIALS[0].default, band: DIALS[1].default, sea: DIALS[2].default }
+    }
+}
+
+impl Dials {
+    pub fn get(&self, kind: Kind) -> u32 {
+        match kind {
+            Kind::Reach => self.range,
+            Kind::Band => self.band,
+            Kind::Sea => self.sea,
+        }
+    }
+
+    /// Sets a distance, held within the slider's limits.
+    pub fn set(&mut self, kind: Kind, km: u32) {
+        let d = dial(kind);
+        let km = km.clamp(d.min, d.max);
+        match kind {
+            Kind::Reach => self.range = km,
+            Kind::Band => self.band = km,
+            Kind::Sea => self.sea = km,
+        }
+    }
+
+    /// `range=1000`-style pairs for the values that differ from the default.
+    fn changed(&self) -> impl Iterator<Item = (&'static str, u32)> + '_ {
+        DIALS.into_iter().filter(|d| self.get(d.kind) != d.default).map(|d| (d.param, self.get(d.kind)))
+    }
+
+    /// Reads one slider's value; `None` if `key` is not a slider.
+    fn read(&mut self, key: &str, value: &str, ignored: &mut Vec<String>) -> Option<()> {
+        let d = DIALS.into_iter().find(|d| d.param == key)?;
+        match value.trim_end_matches("km").trim().parse::<u32>() {
+            Ok(km) if (d.min..=d.max).contains(&km) => self.set(d.kind, km),
+            _ => ignored.push(format!("{key}=\"{}\" (use {} to {} km)", clip(value), group(d.min), group(d.max))),
+        }
+        Some(())
+    }
+}
+
+/// 5500 → "5,500".
+pub fn group(n: u32) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
 
 /// The dates the reader can evaluate memberships on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -75,18 +163,21 @@ pub struct Choices {
     pub steps: Vec<Step>,
     /// `step=N` (from 1 in the URL): the step shown while presenting.
     pub step: usize,
+    /// `range=`, `band=`, `sea=`: the distances of the zones, km.
+    pub dials: Dials,
 }
 
-/// One view of a presentation: demands, date and readings.
+/// One view of a presentation: demands, date, readings and distances.
 ///
-/// Written in `steps=` as `ids/date/term.value`, steps joined by `;`:
-/// `steps=us-4a,us-4b;nato-7a/today/ee.broad`.
+/// Written in `steps=` as `ids/date/term.value/range.km`, steps joined by
+/// `;`: `steps=us-4a,us-4b;nato-7a/today/ee.broad;nato-5/range.1000`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
     pub demands: Vec<String>,
     pub as_of: AsOf,
     /// Readings that differ from the defaults.
     pub readings: Readings,
+    pub dials: Dials,
 }
 
 impl Step {
@@ -94,7 +185,7 @@ impl Step {
     pub fn of(c: &Choices, cat: &Catalogue) -> Step {
         let defaults = cat.default_readings();
         let readings = c.readings.iter().filter(|(k, v)| defaults.get(*k) != Some(*v)).map(|(k, v)| (k.clone(), v.clone())).collect();
-        Step { demands: c.demands.clone(), as_of: c.as_of, readings }
+        Step { demands: c.demands.clone(), as_of: c.as_of, readings, dials: c.dials }
     }
 
     /// Puts this step's view into `c`, readings over the defaults.
@@ -103,6 +194,7 @@ impl Step {
         c.as_of = self.as_of;
         c.readings = cat.default_readings();
         c.readings.extend(self.readings.clone());
+        c.dials = self.dials;
     }
 
     fn write(&self) -> String {
@@ -111,12 +203,13 @@ impl Step {
             parts.push(self.as_of.param().to_string());
         }
         parts.extend(self.readings.iter().map(|(k, v)| format!("{k}.{v}")));
+        parts.extend(self.dials.changed().map(|(k, v)| format!("{k}.{v}")));
         parts.join("/")
     }
 
     fn read(text: &str, cat: &Catalogue, ignored: &mut Vec<String>) -> Step {
         let mut fields = text.split('/');
-        let mut step = Step { demands: Vec::new(), as_of: AsOf::default(), readings: Readings::new() };
+        let mut step = Step { demands: Vec::new(), as_of: AsOf::default(), readings: Readings::new(), dials: Dials::default() };
         let wanted: BTreeSet<&str> = fields.next().unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
         for id in &wanted {
             if cat.demand(id).is_none() {
@@ -128,6 +221,11 @@ impl Step {
             if let Some(a) = AsOf::from_param(f) {
                 step.as_of = a;
                 continue;
+            }
+            if let Some((k, v)) = f.split_once('.') {
+                if step.dials.read(k, v, ignored).is_some() {
+                    continue;
+                }
             }
             let ok = f.split_once('.').filter(|(k, v)| cat.term(k).is_some_and(|t| t.options.iter().any(|o| o.value == *v)));
             match ok {
@@ -147,7 +245,7 @@ pub fn default_tour(cat: &Catalogue) -> Vec<Step> {
     cat.demands
         .iter()
         .filter(|d| d.has_map_layer())
-        .map(|d| Step { demands: vec![d.id.clone()], as_of: AsOf::default(), readings: Readings::new() })
+        .map(|d| Step { demands: vec![d.id.clone()], as_of: AsOf::default(), readings: Readings::new(), dials: Dials::default() })
         .collect()
 }
 
@@ -179,6 +277,7 @@ impl Choices {
             present: false,
             steps: Vec::new(),
             step: 0,
+            dials: Dials::default(),
         }
     }
 
@@ -269,6 +368,9 @@ impl Choices {
                         }
                     }
                 }
+                "range" | "band" | "sea" => {
+                    c.dials.read(key, value, &mut ignored);
+                }
                 _ => match cat.term(key) {
                     Some(term) => {
                         if term.options.iter().any(|o| o.value == value) {
@@ -300,6 +402,7 @@ impl Choices {
                 parts.push(format!("{}={v}", t.id));
             }
         }
+        parts.extend(self.dials.changed().map(|(k, v)| format!("{k}={v}")));
         if !self.regions.is_empty() {
             parts.push(format!("regions={}", self.regions.iter().cloned().collect::<Vec<_>>().join(",")));
         }

@@ -48,8 +48,9 @@ async fn map_draws_every_state_and_follows_the_choices() {
     let ctx_out: Arc<std::sync::Mutex<Option<Ctx>>> = Arc::default();
     let slot = ctx_out.clone();
     let handle = leptos::mount::mount_to(el.clone(), move || {
-        let ctx = Ctx::new(data.clone(), Choices::new(&data.catalogue));
+        let ctx = Ctx::new(data.clone(), Choices::new(&data.catalogue), RwSignal::new(Vec::new()));
         provide_context(ctx);
+        provide_context(treaty_map::view::zones::Zones::new(ctx));
         *slot.lock().unwrap() = Some(ctx);
         view! { <MapView/> <Legend/> }
     });

@@ -56,6 +56,17 @@ pub fn multipolygon_path(mp: &MultiPolygon<f64>, proj: &Albers) -> String {
     out
 }
 
+/// SVG path data for closed rings given as (longitude, latitude) points,
+/// such as a distance zone's.
+pub fn rings_path(rings: &[Vec<(f64, f64)>], proj: &Albers) -> String {
+    let mut out = String::new();
+    for r in rings {
+        let line: LineString<f64> = r.iter().map(|&(x, y)| geo::Coord { x, y }).collect::<Vec<_>>().into();
+        push_line(&mut out, &line, proj, true);
+    }
+    out
+}
+
 /// SVG path data for open lines, such as a region's dissolved outline.
 pub fn lines_path(lines: &MultiLineString<f64>, proj: &Albers) -> String {
     let mut out = String::new();

@@ -33,6 +33,21 @@ pub struct Side {
     pub scope: Rule,
 }
 
+/// A distance zone of a demand: the bound party's ground within the chosen
+/// distance of the other party (see `crate::zone`).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZoneSide {
+    /// Who is bound in this zone, in the reader's words.
+    pub party: String,
+    pub kind: crate::zone::plan::Kind,
+    /// The bound party: its land holds the zone (for a sea zone, its
+    /// warships and bombers are the ones kept out).
+    pub within: Rule,
+    /// The other party, whose territory (or border) distances run from.
+    pub from: Rule,
+}
+
 /// What the map can draw for a demand.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
@@ -45,9 +60,15 @@ pub enum Layer {
         /// Part of the scope that is a distance, not a set of states.
         #[serde(default)]
         zone_note: Option<String>,
+        #[serde(default)]
+        zones: Vec<ZoneSide>,
     },
-    /// Only a distance zone (missile reach, strike range).
-    Distance { note: String },
+    /// Only distance zones (missile reach, a border band, strike range).
+    Distance {
+        /// How the zones are read, in one or two sentences.
+        note: String,
+        zones: Vec<ZoneSide>,
+    },
 }
 
 /// One demand: an article or paragraph of a draft.
@@ -81,7 +102,21 @@ impl Demand {
     }
 
     pub fn has_map_layer(&self) -> bool {
-        matches!(self.layer, Layer::States { .. })
+        matches!(self.layer, Layer::States { .. }) || !self.zones().is_empty()
+    }
+
+    /// The demand's distance zones, if any.
+    pub fn zones(&self) -> &[ZoneSide] {
+        match &self.layer {
+            Layer::States { zones, .. } | Layer::Distance { zones, .. } => zones,
+            Layer::None => &[],
+        }
+    }
+
+    /// Each zone's party, kind, and the states of the bound party and of
+    /// the other on the context's date, under its readings.
+    pub fn zone_sets(&self, cx: &Context) -> Vec<(String, crate::zone::plan::Kind, BTreeSet<String>, BTreeSet<String>)> {
+        self.zones().iter().map(|z| (z.party.clone(), z.kind, z.within.states(cx), z.from.states(cx))).collect()
     }
 
     /// The states reached for each side, in the order the sides are listed.
@@ -174,6 +209,15 @@ impl Catalogue {
                 for s in sides {
                     s.scope.check(facts, &options, &at("layer.sides.scope"), &mut errs);
                 }
+            }
+            if let Layer::Distance { zones, .. } = &d.layer {
+                if zones.is_empty() {
+                    errs.push(format!("{}: a distance layer needs at least one zone", at("layer")));
+                }
+            }
+            for z in d.zones() {
+                z.within.check(facts, &options, &at("layer.zones.within"), &mut errs);
+                z.from.check(facts, &options, &at("layer.zones.from"), &mut errs);
             }
         }
         for t in &self.terms {

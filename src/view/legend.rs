@@ -21,27 +21,34 @@ pub fn km2(v: f64) -> String {
 #[component]
 pub fn Summary() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let zones = expect_context::<super::zones::Zones>();
     let text = move || {
+        let zoned = zones.by_state.with(|m| m.keys().cloned().collect::<std::collections::BTreeSet<String>>());
+        let zone_area: f64 = zones.views.with(|v| v.iter().map(|z| z.area_km2).sum());
+        let has_zones = zones.specs.with(|s| !s.is_empty());
         ctx.reach.with(|r| {
             if r.demands.is_empty() {
                 return "No demand is switched on. Choose one from the list.".to_string();
             }
             ctx.data.with_value(|d| {
-                let states = r.states();
-                let drawn = d.atlas.area_km2(states.iter().copied());
+                let whole = r.states();
+                let whole_area = d.atlas.area_km2(whole.iter().copied());
+                let mut states = whole.clone();
+                states.extend(zoned.iter().map(String::as_str));
+
                 let off: Vec<&str> = states
                     .iter()
                     .filter(|iso| d.atlas.get(iso).is_none())
                     .filter_map(|iso| d.facts.state(iso).map(|s| s.name.as_str()))
                     .collect();
                 let k = r.demands.len();
-                let mut t = format!(
-                    "{} states reached by {} active demand{} · {} km²",
-                    states.len(),
-                    k,
-                    if k == 1 { "" } else { "s" },
-                    km2(drawn)
-                );
+                let mut t = format!("{} states reached by {} active demand{}", states.len(), k, if k == 1 { "" } else { "s" });
+                if !whole.is_empty() {
+                    t.push_str(&format!(" · {} km² of whole states", km2(whole_area)));
+                }
+                if has_zones {
+                    t.push_str(&format!(" · {} km² in distance zones", km2(zone_area)));
+                }
                 if !off.is_empty() {
                     t.push_str(&format!(" (without {}, outside the frame)", off.join(" and ")));
                 }
@@ -53,7 +60,7 @@ pub fn Summary() -> impl IntoView {
         <p class="summary-line" role="status" aria-live="polite">
             {text}
             <span class="precision">
-                " Areas are geodesic, on the WGS84 ellipsoid, from the 1:50m Natural Earth borders, rounded to 1,000 km²."
+                " Areas of whole states are geodesic, on the WGS84 ellipsoid, from the 1:50m Natural Earth borders; areas of zones are summed over a grid of about 30 km, to within about 1 %; all are rounded to 1,000 km². Zones can overlap states counted whole."
             </span>
         </p>
     }
@@ -78,8 +85,11 @@ pub fn Legend() -> impl IntoView {
                         };
                         let note = demand.as_ref().and_then(|x| match &x.layer {
                             Layer::States { zone_note, .. } => zone_note.clone(),
-                            _ => None,
+                            Layer::Distance { note, .. } => Some(note.clone()),
+                            Layer::None => None,
                         });
+                        let zoned = demand.as_ref().is_some_and(|x| !x.zones().is_empty());
+                        let whole = demand.as_ref().is_some_and(|x| matches!(x.layer, Layer::States { .. }));
                         view! {
                             <li data-demand=dr.id.clone()>
                                 <span class="swatch" style:background=colour aria-hidden="true"></span>
@@ -87,9 +97,12 @@ pub fn Legend() -> impl IntoView {
                                 " "
                                 <span class="title">{demand.map(|x| x.title).unwrap_or_default()}</span>
                                 " "
-                                <span class="count" data-count=dr.states.len()>
-                                    {format!("{} state{} · {} km²", dr.states.len(), if dr.states.len() == 1 { "" } else { "s" }, km2(area))}
-                                </span>
+                                {whole.then(|| view! {
+                                    <span class="count" data-count=dr.states.len()>
+                                        {format!("{} state{} · {} km²", dr.states.len(), if dr.states.len() == 1 { "" } else { "s" }, km2(area))}
+                                    </span>
+                                })}
+                                {zoned.then(|| view! { <super::zones::ZoneFigures demand=dr.id.clone()/> })}
                                 {(!sides.is_empty()).then(|| view! { <span class="sides">{format!("Restricted for each side: {sides}")}</span> })}
                                 {note.map(|n| view! { <span class="note">{n}</span> })}
                             </li>

@@ -16,6 +16,7 @@ fn mix_id(ids: &[String]) -> String {
 #[component]
 pub fn MapView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let zones = expect_context::<super::zones::Zones>();
     let frame = ctx.data.with_value(|d| d.scene.frame);
     let view_box = RwSignal::new(frame);
     // Pointers down on the map, for drag and pinch.
@@ -135,13 +136,34 @@ pub fn MapView() -> impl IntoView {
         move |ev: web_sys::PointerEvent| hovered.set(Some((iso.clone(), ev.client_x() as f64, ev.client_y() as f64)))
     };
     let states = ctx.data.with_value(|d| d.scene.states.clone());
+    let zone_shapes: std::sync::Arc<BTreeMap<String, String>> =
+        std::sync::Arc::new(states.iter().filter(|s| !s.context).map(|s| (s.iso.clone(), s.d.clone())).collect());
     let state_views = states
         .into_iter()
         .map(|s| {
             let iso = s.iso.clone();
+            // Whole-state demands colour the state; zones are drawn over it.
             let ids = {
                 let iso = iso.clone();
                 Memo::new(move |_| ctx.reach.with(|r| r.ids_for(&iso).to_vec()))
+            };
+            // Every demand restricting some of the state's ground.
+            let all_ids = {
+                let iso = iso.clone();
+                Memo::new(move |_| {
+                    let zoned = zones.by_state.with(|m| m.get(&iso).cloned().unwrap_or_default());
+                    let mut all = ids.get();
+                    if zoned.is_empty() {
+                        return all;
+                    }
+                    for z in zoned {
+                        if !all.contains(&z) {
+                            all.push(z);
+                        }
+                    }
+                    ctx.data.with_value(|d| all.sort_by_key(|id| d.catalogue.demands.iter().position(|x| &x.id == id)));
+                    all
+                })
             };
             let fill = move || {
                 ids.with(|ids| match ids.len() {
@@ -154,7 +176,7 @@ pub fn MapView() -> impl IntoView {
             let label = {
                 let name = name.clone();
                 move || {
-                    let n = ids.with(Vec::len);
+                    let n = all_ids.with(Vec::len);
                     match n {
                         0 => name.clone(),
                         1 => format!("{name}: reached by 1 active demand"),
@@ -168,7 +190,7 @@ pub fn MapView() -> impl IntoView {
                 view! { <circle class="marker" cx=format!("{x:.1}") cy=format!("{y:.1}") r=move || format!("{:.1}", stripe() * 0.9)/> }
             });
             let badge = s.label.filter(|_| !context).map(|(x, y)| {
-                let count = move || ids.with(Vec::len);
+                let count = move || all_ids.with(Vec::len);
                 view! {
                     <g class="count" aria-hidden="true" style:display=move || { if count() > 1 { "inline" } else { "none" } }>
                         <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r=move || format!("{:.1}", stripe() * 2.4)/>
@@ -185,7 +207,7 @@ pub fn MapView() -> impl IntoView {
                     class:reached=move || ids.with(|i| !i.is_empty())
                     class:selected=move || ctx.selected.with(|s| s.as_deref() == Some(iso_selected.as_str()))
                     data-iso=iso.clone()
-                    data-restricted-by=move || ids.with(|i| i.join(" "))
+                    data-restricted-by=move || all_ids.with(|i| i.join(" "))
                     role=if context { "img" } else { "button" }
                     tabindex=if context { None } else { Some("0") }
                     aria-label=label
@@ -315,6 +337,7 @@ pub fn MapView() -> impl IntoView {
                 <defs>{patterns}</defs>
                 <rect class="sea" x=frame.x - frame.w y=frame.y - frame.h width=frame.w * 3.0 height=frame.h * 3.0/>
                 <g class="states" stroke-width=move || format!("{:.2}", stripe() * 0.12)>{shapes}</g>
+                <super::zones::ZoneLayer frame=crate::zone::plan::Frame::Main shapes=zone_shapes extent=frame/>
                 <g class="regions" stroke-width=move || format!("{:.2}", stripe() * 0.5)>{region_views}</g>
                 <g class="counts">{badges}</g>
             </svg>

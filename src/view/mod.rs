@@ -9,6 +9,7 @@ pub mod panels;
 pub mod platform;
 pub mod present;
 pub mod share;
+pub mod zones;
 
 use crate::geometry::atlas::Atlas;
 use crate::geometry::scene::{scene, Scene};
@@ -52,6 +53,8 @@ pub struct Ctx {
     /// A Memo: read by the map, the legend, the summary and the details.
     pub reach: Memo<Reach>,
     pub selected: RwSignal<Option<String>>,
+    /// Messages for the reader: what was ignored or could not be loaded.
+    pub notices: RwSignal<Vec<String>>,
 }
 
 impl Data {
@@ -100,7 +103,7 @@ impl Data {
 
 impl Ctx {
     /// Sets up the shared state over loaded data and the first choices.
-    pub fn new(data: Arc<Data>, initial: Choices) -> Ctx {
+    pub fn new(data: Arc<Data>, initial: Choices, notices: RwSignal<Vec<String>>) -> Ctx {
         let choices = RwSignal::new(initial);
         let stored = StoredValue::new(data);
         // Only demands, date and readings decide the scopes: switching an
@@ -113,7 +116,7 @@ impl Ctx {
                 choices.with_untracked(|c| Reach::compute(&d.catalogue, &d.facts, &d.neighbours, c, d.today))
             })
         });
-        Ctx { data: stored, choices, reach, selected: RwSignal::new(None) }
+        Ctx { data: stored, choices, reach, selected: RwSignal::new(None), notices }
     }
 }
 
@@ -210,7 +213,7 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
     if !ignored.is_empty() {
         notices.update(|n| n.push(format!("Ignored in the address: {}.", ignored.join("; "))));
     }
-    let ctx = Ctx::new(data, initial);
+    let ctx = Ctx::new(data, initial, notices);
     // The URL mirrors the choices; replaceState, so Back leaves the page.
     // Written once the reader pauses (100 ms): replaceState costs about as
     // much as the whole repaint, and a burst of toggles needs only the last.
@@ -244,11 +247,13 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
     });
     on_cleanup(move || resize.remove());
     provide_context(ctx);
+    provide_context(zones::Zones::new(ctx));
     view! {
         <main class="layout">
             <section class="controls" aria-label="Choices">
                 <panels::DemandList/>
                 <panels::DateControl/>
+                <zones::DistanceControls/>
                 <panels::ReadingControls/>
                 <panels::RegionControls/>
             </section>
@@ -256,6 +261,7 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
                 <share::ShareBar/>
                 <legend::Summary/>
                 <map::MapView/>
+                <zones::InsetMap/>
                 <legend::Legend/>
                 <present::Presentation/>
             </section>

@@ -148,8 +148,8 @@ fn DemandItem(demand: crate::model::demand::Demand, treaty: String) -> impl Into
     let (id_on, id_toggle) = (id.clone(), id.clone());
     let on = move || ctx.choices.with(|c| c.is_on(&id_on));
     let toggle = move |_| ctx.choices.update(|c| ctx.data.with_value(|d| c.toggle(&d.catalogue, &id_toggle)));
-    let control = match &demand.layer {
-        Layer::States { .. } => view! {
+    let control = match demand.has_map_layer() {
+        true => view! {
             <button
                 type="button"
                 class="toggle"
@@ -163,22 +163,17 @@ fn DemandItem(demand: crate::model::demand::Demand, treaty: String) -> impl Into
             </button>
         }
         .into_any(),
-        Layer::None | Layer::Distance { .. } => view! {
+        false => view! {
             <div class="static" data-demand=id.clone()>
                 <span class="ref">{format!("{} · {}", demand.id, demand.reference())}</span>
                 <span class="title">{demand.title.clone()}</span>
-                <span class="tag">
-                    {match &demand.layer {
-                        Layer::Distance { .. } => "Distance zone: not drawn yet",
-                        _ => "No map layer",
-                    }}
-                </span>
+                <span class="tag">"No map layer"</span>
             </div>
         }
         .into_any(),
     };
     let note = match &demand.layer {
-        Layer::Distance { note } => Some(note.clone()),
+        Layer::Distance { note, .. } => Some(note.clone()),
         Layer::States { zone_note, .. } => zone_note.clone(),
         Layer::None => None,
     };

@@ -1,0 +1,508 @@
+//! Distance zones on the page: the sliders, the zones on the main map and
+//! on the Bering Strait inset, and their figures for the legend.
+//!
+//! A zone's field is computed once for its source, off the toggle's frame
+//! (a timeout after the repaint); each slider step then only draws the
+//! level line. While a slider is dragged the line is the coarse one (on the
+//! sphere, within half a per cent); when it is let go, or moved by the
+//! keyboard, every point is placed on the ellipsoid.
+
+use super::{platform, Ctx};
+use crate::geometry::atlas::Atlas;
+use crate::geometry::path::{multipolygon_path, rings_path};
+use crate::geometry::projection::Albers;
+use crate::geometry::scene::ViewBox;
+use crate::model::scope::Context;
+use crate::state::{group, Dial, DIALS};
+use crate::zone::plan::{plan, Frame, Kind, Planned};
+use crate::zone::Shape;
+use leptos::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// One zone of an active demand, with the states on each side of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ZoneSpec {
+    pub demand: String,
+    /// The zone's place among its demand's zones.
+    pub index: usize,
+    pub party: String,
+    pub kind: Kind,
+    pub within: BTreeSet<String>,
+    pub from: BTreeSet<String>,
+}
+
+impl ZoneSpec {
+    fn key(&self) -> String {
+        let join = |s: &BTreeSet<String>| s.iter().cloned().collect::<Vec<_>>().join(",");
+        format!("{:?}|{}|{}", self.kind, join(&self.within), join(&self.from))
+    }
+
+    /// An id for SVG references: `nato-5-0`.
+    pub fn slug(&self) -> String {
+        format!("{}-{}", self.demand, self.index)
+    }
+}
+
+/// A zone drawn on one map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartView {
+    pub frame: Frame,
+    pub d: String,
+}
+
+/// A zone at the slider's distance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ZoneView {
+    pub spec: ZoneSpec,
+    pub km: u32,
+    /// False while the field is being computed.
+    pub ready: bool,
+    pub parts: Vec<PartView>,
+    pub area_km2: f64,
+    pub states: Vec<String>,
+}
+
+/// The zones' shared state.
+#[derive(Clone, Copy)]
+pub struct Zones {
+    pub specs: Memo<Vec<ZoneSpec>>,
+    pub views: Memo<Vec<ZoneView>>,
+    /// State → ids of the demands whose zones reach it, catalogue order.
+    pub by_state: Memo<BTreeMap<String, Vec<String>>>,
+    /// False while a slider is dragged: draw the coarse line.
+    pub exact: RwSignal<bool>,
+    /// The members beyond the frame (the United States, Canada), loaded
+    /// when a zone first needs them.
+    pub far: RwSignal<Option<Arc<Atlas>>>,
+}
+
+/// The inset's projection: Albers equal-area about the Bering Strait.
+pub fn inset_projection() -> Albers {
+    Albers::new(55.0, 68.0, -170.0, 62.0)
+}
+
+/// What the inset shows: Chukotka, Kamchatka, Alaska and the Yukon.
+pub fn inset_frame(proj: &Albers) -> ViewBox {
+    let mut b = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+    for k in 0..=20 {
+        let t = k as f64 / 20.0;
+        for (lon, lat) in [(160.0 + 70.0 * t, 52.0), (160.0 + 70.0 * t, 72.0), (160.0, 52.0 + 20.0 * t), (230.0, 52.0 + 20.0 * t)] {
+            let (x, y) = proj.project(lon, lat);
+            b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+        }
+    }
+    ViewBox { x: b[0], y: b[1], w: b[2] - b[0], h: b[3] - b[1] }
+}
+
+impl Zones {
+    pub fn new(ctx: Ctx) -> Zones {
+        let plans: StoredValue<HashMap<String, Arc<Vec<Planned>>>> = StoredValue::new(HashMap::new());
+        let shapes: StoredValue<HashMap<(String, usize, u32, bool), Arc<Shape>>> = StoredValue::new(HashMap::new());
+        let version = RwSignal::new(0u64);
+        let busy = StoredValue::new(false);
+        let far: RwSignal<Option<Arc<Atlas>>> = RwSignal::new(None);
+        let far_asked = StoredValue::new(false);
+        let exact = RwSignal::new(true);
+
+        let specs = Memo::new(move |_| {
+            ctx.choices.with(|c| {
+                ctx.data.with_value(|d| {
+                    let cx = Context { facts: &d.facts, on: c.as_of.date(d.today), readings: &c.readings, neighbours: &d.neighbours };
+                    c.demands
+                        .iter()
+                        .filter_map(|id| d.catalogue.demand(id))
+                        .flat_map(|dm| {
+                            dm.zone_sets(&cx).into_iter().enumerate().map(|(index, (party, kind, within, from))| ZoneSpec {
+                                demand: dm.id.clone(),
+                                index,
+                                party,
+                                kind,
+                                within,
+                                from,
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+        });
+
+        // Fields are computed one at a time, each in a timeout of its own, so
+        // the toggle that asked for them paints first.
+        Effect::new(move |_| {
+            version.track();
+            let loaded = far.with(Option::is_some);
+            let wanted = specs.get();
+            if !loaded && wanted.iter().any(|s| s.kind != Kind::Band) && !far_asked.get_value() {
+                far_asked.set_value(true);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let atlas = match platform::fetch_text("far.geojson").await.and_then(|t| Atlas::parse(&t).map_err(|e| e.to_string())) {
+                        Ok((a, _)) => a,
+                        Err(e) => {
+                            ctx.notices.update(|n| n.push(format!("{e} — zones over North America are left out")));
+                            Atlas::default()
+                        }
+                    };
+                    far.set(Some(Arc::new(atlas)));
+                });
+            }
+            if busy.get_value() {
+                return;
+            }
+            let next = wanted.into_iter().find(|s| (s.kind == Kind::Band || loaded) && plans.with_value(|p| !p.contains_key(&s.key())));
+            if let Some(s) = next {
+                busy.set_value(true);
+                set_timeout(
+                    move || {
+                        let far_atlas = far.get_untracked().unwrap_or_default();
+                        let planned = ctx.data.with_value(|d| plan(s.kind, &s.within, &s.from, &d.atlas, &far_atlas));
+                        plans.update_value(|p| {
+                            p.insert(s.key(), Arc::new(planned));
+                        });
+                        busy.set_value(false);
+                        version.update(|v| *v += 1);
+                    },
+                    std::time::Duration::from_millis(1),
+                );
+            }
+        });
+
+        let dials = Memo::new(move |_| ctx.choices.with(|c| c.dials));
+        let views = Memo::new(move |_| {
+            version.track();
+            let dials = dials.get();
+            let exact = exact.get();
+            let (main, inset) = (Albers::map(), inset_projection());
+            specs.with(|specs| {
+                // Keep the cache to what a few steps back and forth need.
+                shapes.update_value(|s| {
+                    if s.len() > 48 {
+                        s.clear();
+                    }
+                });
+                specs
+                    .iter()
+                    .map(|spec| {
+                        let km = dials.get(spec.kind);
+                        let key = spec.key();
+                        let Some(planned) = plans.with_value(|p| p.get(&key).cloned()) else {
+                            return ZoneView { spec: spec.clone(), km, ready: false, parts: Vec::new(), area_km2: 0.0, states: Vec::new() };
+                        };
+                        let mut parts = Vec::new();
+                        let mut area = 0.0;
+                        let mut states = BTreeSet::new();
+                        for (i, pl) in planned.iter().enumerate() {
+                            let k = km as f64;
+                            if !(pl.lo <= k && k < pl.hi) {
+                                continue;
+                            }
+                            let cache_key = (key.clone(), i, km, exact);
+                            let shape = shapes.with_value(|s| s.get(&cache_key).cloned()).unwrap_or_else(|| {
+                                let s = Arc::new(pl.part.at(k, exact));
+                                shapes.update_value(|c| {
+                                    c.insert(cache_key, s.clone());
+                                });
+                                s
+                            });
+                            area += shape.area_km2;
+                            states.extend(shape.states.iter().cloned());
+                            if pl.frame == Frame::Main {
+                                parts.push(PartView { frame: Frame::Main, d: rings_path(&shape.rings, &main) });
+                            }
+                            if pl.frame == Frame::Inset || pl.also_inset {
+                                parts.push(PartView { frame: Frame::Inset, d: rings_path(&shape.rings, &inset) });
+                            }
+                        }
+                        ZoneView { spec: spec.clone(), km, ready: true, parts, area_km2: area, states: states.into_iter().collect() }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        });
+        let by_state = Memo::new(move |_| {
+            let mut m: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            views.with(|vs| {
+                for v in vs {
+                    for s in &v.states {
+                        let ids = m.entry(s.clone()).or_default();
+                        if !ids.contains(&v.spec.demand) {
+                            ids.push(v.spec.demand.clone());
+                        }
+                    }
+                }
+            });
+            m
+        });
+        Zones { specs, views, by_state, exact, far }
+    }
+}
+
+fn dial_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Reach => "Missile range",
+        Kind::Band => "Width of the band on each side of the border",
+        Kind::Sea => "Strike range from the sea and the air",
+    }
+}
+
+/// Marks on a slider, each with what it stands for.
+fn presets(kind: Kind) -> &'static [(u32, &'static str)] {
+    match kind {
+        Kind::Reach => &[(500, "least shorter-range"), (1_000, "shorter- / intermediate-range"), (5_500, "most intermediate-range")],
+        Kind::Band => &[(10, "narrowest"), (100, "100 km"), (500, "widest")],
+        Kind::Sea => &[(500, "500 km"), (1_000, "1,000 km"), (2_500, "2,500 km"), (5_500, "5,500 km")],
+    }
+}
+
+/// The sliders for the kinds of zone the active demands have.
+#[component]
+pub fn DistanceControls() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let z = expect_context::<Zones>();
+    DIALS
+        .into_iter()
+        .map(|d: Dial| {
+            let kind = d.kind;
+            let ids = Memo::new(move |_| {
+                z.specs.with(|s| {
+                    let mut ids: Vec<String> = s.iter().filter(|x| x.kind == kind).map(|x| x.demand.clone()).collect();
+                    ids.dedup();
+                    ids
+                })
+            });
+            let value = move || ctx.choices.with(|c| c.dials.get(kind));
+            let set = move |km: u32, exact: bool| {
+                z.exact.set(exact);
+                ctx.choices.update(|c| c.dials.set(kind, km));
+            };
+            let list = format!("ticks-{}", d.param);
+            let ticks = presets(kind).iter().map(|(km, _)| view! { <option value=km.to_string()></option> }).collect_view();
+            let buttons = presets(kind)
+                .iter()
+                .map(|&(km, what)| {
+                    view! {
+                        <button
+                            type="button"
+                            class="preset"
+                            data-km=km
+                            aria-pressed=move || (value() == km).to_string()
+                            title=what
+                            on:click=move |_| set(km, true)
+                        >
+                            {format!("{} km", group(km))}
+                        </button>
+                    }
+                })
+                .collect_view();
+            // The INF treaty's classes under the missile range slider.
+            let classes = (kind == Kind::Reach).then(|| {
+                let at = |km: u32| (km - d.min) as f64 / (d.max - d.min) as f64 * 100.0;
+                view! {
+                    <div class="classes" aria-hidden="true">
+                        <span class="class shorter" style:left="0%" style:width=format!("{:.1}%", at(1_000))>"shorter-range"</span>
+                        <span class="class intermediate" style:left=format!("{:.1}%", at(1_000)) style:width=format!("{:.1}%", 100.0 - at(1_000))>
+                            "intermediate-range"
+                        </span>
+                    </div>
+                    <p class="dial-note">"INF Treaty classes: shorter-range 500–1,000 km, intermediate-range 1,000–5,500 km."</p>
+                }
+            });
+            let input_id = format!("dial-{}", d.param);
+            view! {
+                <fieldset class="dial" data-dial=d.param style:display=move || if ids.with(Vec::is_empty) { "none" } else { "block" }>
+                    <legend>
+                        {dial_label(kind)}
+                        <span class="phrase">{move || format!(" ({})", ids.get().join(", "))}</span>
+                    </legend>
+                    <div class="dial-row">
+                        <input
+                            id=input_id.clone()
+                            type="range"
+                            name=d.param
+                            min=d.min
+                            max=d.max
+                            step=d.step
+                            list=list.clone()
+                            aria-label=dial_label(kind)
+                            aria-valuetext=move || format!("{} km", group(value()))
+                            prop:value=move || value().to_string()
+                            on:input=move |ev| {
+                                if let Ok(km) = event_target_value(&ev).parse::<u32>() {
+                                    set(km, false);
+                                }
+                            }
+                            on:change=move |ev| {
+                                if let Ok(km) = event_target_value(&ev).parse::<u32>() {
+                                    set(km, true);
+                                }
+                            }
+                        />
+                        <output for=input_id class="km">{move || format!("{} km", group(value()))}</output>
+                    </div>
+                    <datalist id=list>{ticks}</datalist>
+                    {classes}
+                    <div class="presets">{buttons}</div>
+                </fieldset>
+            }
+        })
+        .collect_view()
+}
+
+/// The zones drawn on one map: each clipped to the bound party's land, or
+/// for the sea masked by all land.
+#[component]
+pub fn ZoneLayer(frame: Frame, shapes: Arc<BTreeMap<String, String>>, extent: ViewBox) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let z = expect_context::<Zones>();
+    let tag = if frame == Frame::Main { "main" } else { "inset" };
+    // Clip paths change with the demands and the date, not with the slider.
+    let clip_shapes = shapes.clone();
+    let clips = Memo::new(move |_| {
+        z.specs.with(|specs| {
+            specs
+                .iter()
+                .filter(|s| s.kind != Kind::Sea)
+                .map(|s| {
+                    let d: String = s.within.iter().filter_map(|iso| clip_shapes.get(iso)).map(String::as_str).collect();
+                    (format!("zc-{tag}-{}", s.slug()), d)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let sea = Memo::new(move |_| z.specs.with(|s| s.iter().any(|x| x.kind == Kind::Sea)));
+    let land: String = shapes.values().map(String::as_str).collect();
+    let mask_id = format!("zm-{tag}");
+    let mask_ref = mask_id.clone();
+    let pad = extent.w.max(extent.h);
+    view! {
+        <defs>
+            {move || clips.get().into_iter().map(|(id, d)| view! { <clipPath id=id><path d=d/></clipPath> }).collect_view()}
+            {move || sea.get().then(|| view! {
+                <mask id=mask_id.clone() maskUnits="userSpaceOnUse" x=extent.x - pad y=extent.y - pad width=extent.w + 2.0 * pad height=extent.h + 2.0 * pad>
+                    <rect x=extent.x - pad y=extent.y - pad width=extent.w + 2.0 * pad height=extent.h + 2.0 * pad fill="white"/>
+                    <path d=land.clone() fill="black"/>
+                </mask>
+            })}
+        </defs>
+        <g class="zones">
+            {move || {
+                z.views.with(|vs| {
+                    vs.iter()
+                        .flat_map(|v| {
+                            let colour = ctx.data.with_value(|d| d.colour(&v.spec.demand));
+                            let slug = v.spec.slug();
+                            let is_sea = v.spec.kind == Kind::Sea;
+                            let mask = mask_ref.clone();
+                            v.parts.iter().filter(|p| p.frame == frame).map(move |p| {
+                                let (clip, masked) = if is_sea { (None, Some(format!("url(#{mask})"))) } else { (Some(format!("url(#zc-{tag}-{slug})")), None) };
+                                view! {
+                                    <path
+                                        class="zone"
+                                        data-zone=v.spec.demand.clone()
+                                        data-party=v.spec.party.clone()
+                                        data-side=v.spec.index
+                                        data-km=v.km
+                                        d=p.d.clone()
+                                        fill=colour
+                                        stroke=colour
+                                        fill-rule="evenodd"
+                                        clip-path=clip
+                                        mask=masked
+                                    />
+                                }
+                            }).collect::<Vec<_>>()
+                        })
+                        .collect_view()
+                })
+            }}
+        </g>
+    }
+}
+
+/// A line of the legend for a demand's zones: each side's area.
+#[component]
+pub fn ZoneFigures(demand: String) -> impl IntoView {
+    let z = expect_context::<Zones>();
+    let text = move || {
+        z.views.with(|vs| {
+            let mine: Vec<&ZoneView> = vs.iter().filter(|v| v.spec.demand == demand).collect();
+            if mine.is_empty() {
+                return None;
+            }
+            if mine.iter().any(|v| !v.ready) {
+                return Some("Computing the zone…".to_string());
+            }
+            let sides: Vec<String> = mine
+                .iter()
+                .map(|v| {
+                    let what = match v.spec.kind {
+                        Kind::Reach => "of land",
+                        Kind::Band => "of land",
+                        Kind::Sea => "of sea",
+                    };
+                    format!("{}: {} km² {what} at {} km", v.spec.party, super::legend::km2(v.area_km2), group(v.km))
+                })
+                .collect();
+            Some(format!("Zone: {}", sides.join(" · ")))
+        })
+    };
+    view! { <span class="zone-figures" data-zone-figures="">{text}</span> }
+}
+
+/// The Bering Strait inset: where the United States' territory and
+/// Russia's meet, for the zones that reach across it.
+#[component]
+pub fn InsetMap() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let z = expect_context::<Zones>();
+    let shown = Memo::new(move |_| z.views.with(|vs| vs.iter().any(|v| v.parts.iter().any(|p| p.frame == Frame::Inset))));
+    let proj = inset_projection();
+    let extent = inset_frame(&proj);
+    move || {
+        if !shown.get() {
+            return None;
+        }
+        let far = z.far.get().unwrap_or_default();
+        let mut states: Vec<(String, String, String)> = Vec::new();
+        ctx.data.with_value(|d| {
+            for iso in ["RUS"] {
+                if let Some(s) = d.atlas.get(iso) {
+                    states.push((s.iso.clone(), s.name.clone(), multipolygon_path(&s.shape, &proj)));
+                }
+            }
+        });
+        for s in &far.shapes {
+            states.push((s.iso.clone(), s.name.clone(), multipolygon_path(&s.shape, &proj)));
+        }
+        let shapes: Arc<BTreeMap<String, String>> = Arc::new(states.iter().map(|(i, _, d)| (i.clone(), d.clone())).collect());
+        let drawn = states
+            .into_iter()
+            .map(|(iso, name, d)| {
+                let ids = {
+                    let iso = iso.clone();
+                    move || z.by_state.with(|m| m.get(&iso).cloned().unwrap_or_default())
+                };
+                let ids2 = ids.clone();
+                let label = move || {
+                    let ids = ids2();
+                    if ids.is_empty() { name.clone() } else { format!("{name}: partly in the zone of {}", ids.join(", ")) }
+                };
+                view! {
+                    <g class="state inset-state" data-inset-iso=iso data-restricted-by=move || ids().join(" ") role="img" aria-label=label>
+                        <path d=d/>
+                    </g>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <figure class="inset" aria-label="Inset: the Bering Strait">
+                <svg class="map inset-map" viewBox=extent.attr() preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">
+                    <title>"The Bering Strait: Russia's Chukotka and the United States' Alaska"</title>
+                    <rect class="sea" x=extent.x y=extent.y width=extent.w height=extent.h/>
+                    <g class="states" stroke-width=format!("{:.2}", extent.w / 1500.0)>{drawn}</g>
+                    <ZoneLayer frame=Frame::Inset shapes=shapes extent=extent/>
+                </svg>
+                <figcaption>"The Bering Strait, where Russia's territory and the United States' are closest. Zones that reach across it are drawn here."</figcaption>
+            </figure>
+        })
+    }
+}
