@@ -58,6 +58,8 @@ pub struct ZoneView {
     pub km: u32,
     /// False while the field is being computed.
     pub ready: bool,
+    /// Whether the points were placed on the ellipsoid (not while dragging).
+    pub exact: bool,
     pub parts: Vec<PartView>,
     pub area_km2: f64,
     pub states: Vec<String>,
@@ -186,7 +188,7 @@ impl Zones {
                         let km = dials.get(spec.kind);
                         let key = spec.key();
                         let Some(planned) = plans.with_value(|p| p.get(&key).cloned()) else {
-                            return ZoneView { spec: spec.clone(), km, ready: false, parts: Vec::new(), area_km2: 0.0, states: Vec::new() };
+                            return ZoneView { spec: spec.clone(), km, ready: false, exact, parts: Vec::new(), area_km2: 0.0, states: Vec::new() };
                         };
                         let mut parts = Vec::new();
                         let mut area = 0.0;
@@ -213,7 +215,7 @@ impl Zones {
                                 parts.push(PartView { frame: Frame::Inset, d: rings_path(&shape.rings, &inset) });
                             }
                         }
-                        ZoneView { spec: spec.clone(), km, ready: true, parts, area_km2: area, states: states.into_iter().collect() }
+                        ZoneView { spec: spec.clone(), km, ready: true, exact, parts, area_km2: area, states: states.into_iter().collect() }
                     })
                     .collect::<Vec<_>>()
             })
@@ -401,6 +403,8 @@ pub fn ZoneLayer(frame: Frame, shapes: Arc<BTreeMap<String, String>>, extent: Vi
                                         data-party=v.spec.party.clone()
                                         data-side=v.spec.index
                                         data-km=v.km
+                                        data-area-km2=format!("{:.0}", v.area_km2)
+                                        data-exact=v.exact.to_string()
                                         d=p.d.clone()
                                         fill=colour
                                         stroke=colour
