@@ -15,6 +15,75 @@ fn committed_geometry_is_what_the_pipeline_makes_now() {
         made.states == read("states.geojson"),
         "geo/states.geojson is stale: run `cargo run --bin make-geo`"
     );
+    assert!(made.far == read("far.geojson"), "geo/far.geojson is stale: run `cargo run --bin make-geo`");
+}
+
+fn far() -> treaty_map::geometry::atlas::Atlas {
+    let (atlas, warnings) =
+        treaty_map::geometry::atlas::Atlas::parse_file(&read("far.geojson"), "far.geojson").expect("far.geojson loads");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    atlas
+}
+
+#[test]
+fn far_states_are_the_members_outside_the_frame() {
+    let d = data();
+    let far = far();
+    let isos: Vec<&str> = far.shapes.iter().map(|s| s.iso.as_str()).collect();
+    assert_eq!(d.facts.far, ["USA", "CAN"]);
+    assert_eq!(isos, ["CAN", "USA"]);
+    for s in &far.shapes {
+        assert_eq!(s.role, Role::Far, "{}", s.iso);
+        assert_eq!(d.facts.state(&s.iso).map(|f| f.drawn), Some(false), "{} is not drawn on the map", s.iso);
+        assert!(d.atlas.get(&s.iso).is_none(), "{} is in states.geojson too", s.iso);
+        assert!(s.label.is_some() && !s.shape.0.is_empty(), "{}", s.iso);
+        assert!(s.shape.is_valid(), "{}: {:?}", s.iso, s.shape.validation_errors());
+        for p in &s.shape {
+            assert!(geo::Polygon::new(p.exterior().clone(), vec![]).signed_area() > 0.0, "{} outer ring", s.iso);
+            for h in p.interiors() {
+                assert!(geo::Polygon::new(h.clone(), vec![]).signed_area() < 0.0, "{} hole", s.iso);
+            }
+        }
+    }
+    assert_eq!(far.get("USA").unwrap().neighbours, ["CAN"]);
+    assert_eq!(far.get("CAN").unwrap().neighbours, ["USA"]);
+    // Alaska, the contiguous states and Hawaii are the United States';
+    // Ottawa is Canada's.
+    let usa = &far.get("USA").unwrap().shape;
+    for (lon, lat) in [(-149.9, 61.2), (-77.0, 38.9), (-155.5, 19.6)] {
+        assert!(geo::Contains::contains(usa, &geo::Point::new(lon, lat)), "({lon}, {lat})");
+    }
+    assert!(geo::Contains::contains(&far.get("CAN").unwrap().shape, &geo::Point::new(-75.7, 45.4)));
+}
+
+#[test]
+fn far_areas_are_close_to_published_figures() {
+    // The United States: the Census Bureau's land (9,147,593 km²) plus inland
+    // and Great Lakes water (377,424 km²), 9,525,017 km². Its often quoted
+    // total, 9,833,517 km², also counts coastal and territorial waters, which
+    // Natural Earth's coastline leaves out (the source is 3.9 % below it).
+    // Canada: Statistics Canada's total, land and fresh water, 9,984,670 km².
+    let far = far();
+    for (iso, km2) in [("USA", 9_525_017.0), ("CAN", 9_984_670.0)] {
+        let got = far.get(iso).unwrap().area_km2;
+        assert!((got - km2).abs() / km2 < 0.02, "{iso}: {got} vs {km2}");
+    }
+}
+
+#[test]
+fn no_far_ring_crosses_the_antimeridian() {
+    // Alaska's Aleutians run past 180°: every ring lies on one side of it,
+    // with no edge jumping across, and the islands west of 180° are kept.
+    let far = far();
+    for s in &far.shapes {
+        for ring in s.shape.iter().flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors())) {
+            assert!(ring.coords().all(|c| (-180.0..=180.0).contains(&c.x) && (-90.0..=90.0).contains(&c.y)), "{}", s.iso);
+            assert!(ring.lines().all(|l| (l.end.x - l.start.x).abs() <= 180.0), "{}: a ring jumps across 180°", s.iso);
+        }
+    }
+    let usa = &far.get("USA").unwrap().shape;
+    assert!(usa.iter().any(|p| p.exterior().coords().all(|c| c.x > 170.0)), "the Near Islands (Attu) are kept");
+    assert!(usa.iter().any(|p| p.exterior().coords().all(|c| c.x < -170.0)), "the Aleutians east of 180° are kept");
 }
 
 #[test]

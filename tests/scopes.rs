@@ -134,31 +134,6 @@ fn nato_7a_ukraine_eastern_europe_caucasus_central_asia() {
 }
 
 #[test]
-fn nato_7b_states_on_either_side_of_the_border() {
-    let d = data();
-    let (nato, russia) = ("NATO members", "Russia and its allies");
-    // Belarus as the only ally, December 2021: Norway and Estonia border
-    // Russia; Latvia, Lithuania and Poland border Russia (Kaliningrad for
-    // the last two) and Belarus.
-    assert_eq!(d.reach("nato-7b", nato, D2021, &[("ally", "belarus")]), set("NOR EST LVA LTU POL"));
-    assert_eq!(d.reach("nato-7b", russia, D2021, &[("ally", "belarus")]), set("RUS BLR"));
-    // Today Finland is a member too.
-    assert_eq!(d.reach("nato-7b", nato, TODAY, &[("ally", "belarus")]), set("FIN NOR EST LVA LTU POL"));
-    // CSTO reading, 2021: Armenia adds Turkey's border; Kazakhstan,
-    // Kyrgyzstan and Tajikistan border no NATO member.
-    assert_eq!(d.reach("nato-7b", nato, D2021, &[("ally", "csto")]), set("NOR EST LVA LTU POL TUR"));
-    assert_eq!(d.reach("nato-7b", russia, D2021, &[("ally", "csto")]), set("RUS BLR ARM"));
-    assert_eq!(d.reach("nato-7b", nato, TODAY, &[("ally", "csto")]), set("FIN NOR EST LVA LTU POL TUR"));
-    // 1997: Norway was the only member on Russia's border; Poland and the
-    // Baltic states had not joined, so Belarus bordered no member.
-    assert_eq!(d.reach("nato-7b", nato, D1997, &[("ally", "belarus")]), set("NOR"));
-    assert_eq!(d.reach("nato-7b", russia, D1997, &[("ally", "belarus")]), set("RUS"));
-    // CSTO in 1997 still had Azerbaijan and Georgia, both on Turkey's border.
-    assert_eq!(d.reach("nato-7b", nato, D1997, &[("ally", "csto")]), set("NOR TUR"));
-    assert_eq!(d.reach("nato-7b", russia, D1997, &[("ally", "csto")]), set("RUS ARM AZE GEO"));
-}
-
-#[test]
 fn every_article_of_both_drafts_is_listed_in_order() {
     let d = data();
     let ids: Vec<&str> = d.catalogue.demands.iter().map(|x| x.id.as_str()).collect();

@@ -99,7 +99,7 @@ fn without_steps_the_tour_walks_every_demand_with_a_layer() {
     let (c, _) = Choices::from_query("present=1", &d.catalogue, &OUTLINES);
     let tour = c.tour(&d.catalogue);
     let ids: Vec<&str> = tour.iter().map(|s| s.demands[0].as_str()).collect();
-    assert_eq!(ids, ["us-4a", "us-4b", "us-5a", "us-6", "us-7", "nato-4", "nato-6", "nato-7a", "nato-7b"]);
+    assert_eq!(ids, ["us-4a", "us-4b", "us-5a", "us-5b", "us-6", "us-7", "nato-4", "nato-5", "nato-6", "nato-7a", "nato-7b"]);
 }
 
 #[test]
@@ -111,4 +111,38 @@ fn bad_steps_are_named() {
     for needle in ["zzz", "tomorrow", "ee.sideways", "step=\"0\""] {
         assert!(all.contains(needle), "{needle} not in {all}");
     }
+}
+
+#[test]
+fn distances_round_trip_and_bad_ones_are_named() {
+    let d = data();
+    let (c, ignored) = Choices::from_query("demands=nato-5,nato-7b,us-5b&range=1000&band=250&sea=2500", &d.catalogue, &OUTLINES);
+    assert!(ignored.is_empty(), "{ignored:?}");
+    assert_eq!((c.dials.range, c.dials.band, c.dials.sea), (1000, 250, 2500));
+    let q = c.to_query(&d.catalogue);
+    assert!(q.contains("range=1000") && q.contains("band=250") && q.contains("sea=2500"), "{q}");
+    let (again, _) = Choices::from_query(&q, &d.catalogue, &OUTLINES);
+    assert_eq!(again, c);
+    // Defaults stay out of the link.
+    let (c, _) = Choices::from_query("demands=nato-5", &d.catalogue, &OUTLINES);
+    assert!(!c.to_query(&d.catalogue).contains("range="));
+    // Beyond the sliders' ends, or not a number: named, and the default kept.
+    let (c, ignored) = Choices::from_query("range=9000&band=0&sea=far", &d.catalogue, &OUTLINES);
+    assert_eq!(c.dials, treaty_map::state::Dials::default());
+    let all = ignored.join(" | ");
+    for needle in ["range=\"9000\" (use 500 to 5,500 km)", "band=\"0\" (use 10 to 500 km)", "sea=\"far\""] {
+        assert!(all.contains(needle), "{needle} not in {all}");
+    }
+}
+
+#[test]
+fn a_step_carries_its_distances() {
+    let d = data();
+    let (mut c, ignored) = Choices::from_query("present=1&steps=nato-5/today/range.2500;nato-7b/band.300", &d.catalogue, &OUTLINES);
+    assert!(ignored.is_empty(), "{ignored:?}");
+    c.go_to(0, &d.catalogue);
+    assert_eq!((c.dials.range, c.as_of), (2500, AsOf::Today));
+    c.go_to(1, &d.catalogue);
+    assert_eq!((c.dials.band, c.dials.range), (300, 500));
+    assert!(c.to_query(&d.catalogue).contains("steps=nato-5/today/range.2500;nato-7b/band.300"));
 }

@@ -409,20 +409,37 @@ fn areas_grow_with_the_range_and_zero_is_empty() {
     assert!(case.part(&parts, 0.0, Frame::Main).unwrap().rings.is_empty());
 }
 
+/// The states a 10 km band touches are those on the border, per date and
+/// reading, derived by hand from the accession dates and the CSTO's members.
 #[test]
-#[ignore]
-fn debug_point() {
-    let case = nato_vs_russia();
-    let parts = case.parts();
-    let p = &parts.iter().find(|p| p.frame == Frame::Main).unwrap().part;
-    let ex = treaty_map::zone::exact::Exact::new(&p.field, &p.source);
-    let (lon, lat) = (-75.6, 82.95);
-    eprintln!("engine: {:?}", ex.measure(lon, lat));
-    let (x, y) = p.field.grid.units(lon, lat);
-    eprintln!("grid {:?} units {x} {y} cands {:?}", p.field.grid, p.field.candidates(x, y));
-    let blocks = p.source.blocks();
-    let b = p.source.nearest_in(&blocks, unit(lon, lat)).unwrap();
-    eprintln!("bnb: seg {} km {} at {:?}", b.0, chord2_km(b.1), treaty_map::zone::sphere::lonlat(b.2));
-    let exact = case.exact(&parts);
-    eprintln!("test exact {}", exact.distance(lon, lat));
+fn nato_7b_band_touches_the_states_on_either_side_of_the_border() {
+    let d = common::data();
+    let w = world();
+    let (d1997, d2021) = (Date { year: 1997, month: 5, day: 27 }, Date { year: 2021, month: 12, day: 17 });
+    let band = |party: &str, on: Date, ally: &str| -> BTreeSet<String> {
+        let (kind, within, from) = d.zone("nato-7b", party, on, &[("ally", ally)]);
+        assert_eq!(kind, Kind::Band);
+        let parts = plan(kind, &within, &from, &w.main, &w.far);
+        parts.iter().find(|p| p.lo <= 10.0 && 10.0 < p.hi).map(|p| p.part.at(10.0, false).states.into_iter().collect()).unwrap_or_default()
+    };
+    let (nato, russia) = ("NATO members", "Russia and its allies");
+    // Belarus as the only ally, December 2021: Norway and Estonia border
+    // Russia; Latvia, Lithuania and Poland border Russia (Kaliningrad for
+    // the last two) and Belarus.
+    assert_eq!(band(nato, d2021, "belarus"), set("NOR EST LVA LTU POL"));
+    assert_eq!(band(russia, d2021, "belarus"), set("RUS BLR"));
+    // Today Finland is a member too.
+    assert_eq!(band(nato, TODAY, "belarus"), set("FIN NOR EST LVA LTU POL"));
+    // CSTO reading, 2021: Armenia adds Turkey's border; Kazakhstan,
+    // Kyrgyzstan and Tajikistan border no NATO member.
+    assert_eq!(band(nato, d2021, "csto"), set("NOR EST LVA LTU POL TUR"));
+    assert_eq!(band(russia, d2021, "csto"), set("RUS BLR ARM"));
+    assert_eq!(band(nato, TODAY, "csto"), set("FIN NOR EST LVA LTU POL TUR"));
+    // 1997: Norway was the only member on Russia's border; Poland and the
+    // Baltic states had not joined, so Belarus bordered no member.
+    assert_eq!(band(nato, d1997, "belarus"), set("NOR"));
+    assert_eq!(band(russia, d1997, "belarus"), set("RUS"));
+    // The CSTO in 1997 still had Azerbaijan and Georgia, both on Turkey's border.
+    assert_eq!(band(nato, d1997, "csto"), set("NOR TUR"));
+    assert_eq!(band(russia, d1997, "csto"), set("RUS ARM AZE GEO"));
 }

@@ -33,6 +33,20 @@ pub fn set(isos: &str) -> BTreeSet<String> {
 }
 
 impl Data {
+    /// The zone of `demand` for the side named `party`: its kind, the bound
+    /// party's states and the other party's, on `on` under `readings`.
+    #[allow(dead_code)]
+    pub fn zone(&self, demand: &str, party: &str, on: Date, readings: &[(&str, &str)]) -> (treaty_map::zone::plan::Kind, BTreeSet<String>, BTreeSet<String>) {
+        let mut r: Readings = self.catalogue.default_readings();
+        for (k, v) in readings {
+            r.insert(k.to_string(), v.to_string());
+        }
+        let cx = Context { facts: &self.facts, on, readings: &r, neighbours: &self.neighbours };
+        let d = self.catalogue.demand(demand).unwrap_or_else(|| panic!("no demand {demand}"));
+        let (_, kind, within, from) = d.zone_sets(&cx).into_iter().find(|z| z.0 == party).unwrap_or_else(|| panic!("{demand} has no zone for {party}"));
+        (kind, within, from)
+    }
+
     /// The states `demand` reaches for the side named `party`, on `on`,
     /// under `readings` given as `term=value` pairs over the defaults.
     pub fn reach(&self, demand: &str, party: &str, on: Date, readings: &[(&str, &str)]) -> BTreeSet<String> {
