@@ -374,7 +374,17 @@ pub fn ZoneLayer(frame: Frame, shapes: Arc<BTreeMap<String, String>>, extent: Vi
     let land: String = shapes.values().map(String::as_str).collect();
     let mask_id = format!("zm-{tag}");
     let mask_ref = mask_id.clone();
+    let mask_ref = mask_ref.as_str().to_owned();
     let pad = extent.w.max(extent.h);
+    // The zones with a part on this map: the same while a slider moves.
+    let drawn = Memo::new(move |_| {
+        z.views.with(|vs| {
+            vs.iter()
+                .filter(|v| v.parts.iter().any(|p| p.frame == frame))
+                .map(|v| (v.spec.slug(), v.spec.demand.clone(), v.spec.party.clone(), v.spec.index, v.spec.kind))
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <defs>
             {move || clips.get().into_iter().map(|(id, d)| view! { <clipPath id=id><path d=d/></clipPath> }).collect_view()}
@@ -387,39 +397,39 @@ pub fn ZoneLayer(frame: Frame, shapes: Arc<BTreeMap<String, String>>, extent: Vi
         </defs>
         <g class="zones">
             {move || {
-                z.views.with(|vs| {
-                    vs.iter()
-                        .flat_map(|v| {
-                            let colour = ctx.data.with_value(|d| d.colour(&v.spec.demand));
-                            let slug = v.spec.slug();
-                            let is_sea = v.spec.kind == Kind::Sea;
-                            let mask = mask_ref.clone();
-                            v.parts.iter().filter(|p| p.frame == frame).map(move |p| {
-                                let (clip, masked) = if is_sea { (None, Some(format!("url(#{mask})"))) } else { (Some(format!("url(#zc-{tag}-{slug})")), None) };
-                                view! {
-                                    <path
-                                        class="zone"
-                                        data-zone=v.spec.demand.clone()
-                                        data-party=v.spec.party.clone()
-                                        data-side=v.spec.index
-                                        data-km=v.km
-                                        data-area-km2=format!("{:.0}", v.area_km2)
-                                        data-exact=v.exact.to_string()
-                                        d=p.d.clone()
-                                        fill=colour
-                                        stroke=colour
-                                        fill-rule="evenodd"
-                                        clip-path=clip
-                                        mask=masked
-                                    />
-                                }
-                            }).collect::<Vec<_>>()
-                        })
-                        .collect_view()
-                })
+                // One element per zone drawn here; a slider step only
+                // changes its attributes.
+                drawn.get().into_iter().map(|(slug, demand, party, index, kind)| {
+                    let colour = ctx.data.with_value(|d| d.colour(&demand));
+                    let (clip, masked) = if kind == Kind::Sea { (None, Some(format!("url(#{mask_ref})"))) } else { (Some(format!("url(#zc-{tag}-{slug})")), None) };
+                    let (s1, s2, s3, s4) = (slug.clone(), slug.clone(), slug.clone(), slug);
+                    let views = z.views;
+                    view! {
+                        <path
+                            class="zone"
+                            data-zone=demand
+                            data-party=party
+                            data-side=index
+                            data-km=move || pick(views, &s1, frame, |v, _| v.km.to_string())
+                            data-area-km2=move || pick(views, &s2, frame, |v, _| format!("{:.0}", v.area_km2))
+                            data-exact=move || pick(views, &s3, frame, |v, _| v.exact.to_string())
+                            d=move || pick(views, &s4, frame, |_, p| p.d.clone())
+                            fill=colour
+                            stroke=colour
+                            fill-rule="evenodd"
+                            clip-path=clip
+                            mask=masked
+                        />
+                    }
+                }).collect_view()
             }}
         </g>
     }
+}
+
+/// Something of the zone `slug` as drawn on `frame`.
+fn pick(views: Memo<Vec<ZoneView>>, slug: &str, frame: Frame, f: impl Fn(&ZoneView, &PartView) -> String) -> String {
+    views.with(|vs| vs.iter().find(|v| v.spec.slug() == slug).and_then(|v| v.parts.iter().find(|p| p.frame == frame).map(|p| f(v, p))).unwrap_or_default())
 }
 
 /// A line of the legend for a demand's zones: each side's area.

@@ -2,6 +2,28 @@
 //! part of each cell under it.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Edge ids are distinct integers: a multiply spreads them over the table
+/// without the cost of SipHash.
+#[derive(Default)]
+struct FibHasher(u64);
+
+impl Hasher for FibHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ *b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type Fib = BuildHasherDefault<FibHasher>;
 
 /// A contour point on the edge between nodes `a` and `b` (grid indices, or
 /// `usize::MAX` for the padding outside the grid), in grid units.
@@ -20,6 +42,43 @@ pub const OUT: usize = usize::MAX;
 /// is on the left, so outer rings turn counter-clockwise with latitude up.
 /// Beyond the grid counts as outside.
 pub fn rings(values: &[f32], nx: usize, ny: usize, level: f32) -> Vec<Vec<Vertex>> {
+    rings_in(values, nx, ny, level, None)
+}
+
+/// Squares of `BLOCK` × `BLOCK` cells with the least and greatest value at
+/// their nodes: a square wholly on one side of a level has no edge in it.
+pub const BLOCK: usize = 8;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Block {
+    pub min: f32,
+    pub max: f32,
+}
+
+/// The blocks of a grid, row by row (`nx.div_ceil(BLOCK)` a row).
+pub fn blocks(values: &[f32], nx: usize, ny: usize) -> Vec<Block> {
+    let (bx, by) = ((nx - 1).div_ceil(BLOCK), (ny - 1).div_ceil(BLOCK));
+    let mut out = vec![Block { min: f32::INFINITY, max: f32::NEG_INFINITY }; bx * by];
+    for j in 0..ny {
+        // A node row belongs to the blocks above and below it.
+        let rows = [(j / BLOCK).min(by - 1), (j.saturating_sub(1) / BLOCK).min(by - 1)];
+        for i in 0..nx {
+            let v = values[j * nx + i];
+            let cols = [(i / BLOCK).min(bx - 1), (i.saturating_sub(1) / BLOCK).min(bx - 1)];
+            for &b in &rows {
+                for &a in &cols {
+                    let k = &mut out[b * bx + a];
+                    k.min = k.min.min(v);
+                    k.max = k.max.max(v);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// As [`rings`], visiting only the blocks the level crosses.
+pub fn rings_in(values: &[f32], nx: usize, ny: usize, level: f32, blocks: Option<&[Block]>) -> Vec<Vec<Vertex>> {
     let px = nx + 2;
     let val = |i: usize, j: usize| -> (f32, usize) {
         // Padded coordinates: node (i, j) of the grid is (i + 1, j + 1).
@@ -31,10 +90,36 @@ pub fn rings(values: &[f32], nx: usize, ny: usize, level: f32) -> Vec<Vec<Vertex
         }
     };
     let inside = |v: f32| v <= level;
-    let mut next: HashMap<u64, u64> = HashMap::new();
-    let mut point: HashMap<u64, Vertex> = HashMap::new();
-    for j in 0..ny + 1 {
-        for i in 0..nx + 1 {
+    let mut next: HashMap<u64, u64, Fib> = HashMap::default();
+    let mut point: HashMap<u64, Vertex, Fib> = HashMap::default();
+    // Cells in padded coordinates: the rim (touching the padding) always,
+    // inner cells by the blocks that the level crosses.
+    let mut cells: Vec<(usize, usize)> = Vec::new();
+    for i in 0..nx + 1 {
+        cells.push((i, 0));
+        cells.push((i, ny));
+    }
+    for j in 1..ny {
+        cells.push((0, j));
+        cells.push((nx, j));
+    }
+    let (bx, by) = ((nx - 1).div_ceil(BLOCK), (ny - 1).div_ceil(BLOCK));
+    for b in 0..bx * by {
+        if let Some(k) = blocks.map(|bl| bl[b]) {
+            if k.min > level || k.max <= level {
+                continue;
+            }
+        }
+        // Block cells in padded coordinates, rim excluded.
+        let (i0, j0) = ((b % bx) * BLOCK + 1, (b / bx) * BLOCK + 1);
+        for j in j0..(j0 + BLOCK).min(ny) {
+            for i in i0..(i0 + BLOCK).min(nx) {
+                cells.push((i, j));
+            }
+        }
+    }
+    for (i, j) in cells {
+        {
             let c = [val(i, j), val(i + 1, j), val(i + 1, j + 1), val(i, j + 1)];
             let ins = [inside(c[0].0), inside(c[1].0), inside(c[2].0), inside(c[3].0)];
             let count = ins.iter().filter(|&&b| b).count();

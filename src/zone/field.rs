@@ -119,9 +119,11 @@ impl Field {
         // the pole, a coast outside the box) enters through it.
         let blocks = source.blocks();
         let rim: Vec<usize> = (0..nx).flat_map(|i| [i, (ny - 1) * nx + i]).chain((0..ny).flat_map(|j| [j * nx, j * nx + nx - 1])).collect();
+        let mut hint = None;
         for k in rim {
-            if let Some((s, _, _)) = source.nearest_in(&blocks, node[k]) {
+            if let Some((s, _, _)) = source.nearest_in(&blocks, node[k], hint) {
                 try_seg(k, s, &mut c2, &mut seg);
+                hint = Some(s);
             }
         }
         // Sweeps: forward, then backward, each with a pass back along the row.

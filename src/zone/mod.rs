@@ -15,7 +15,7 @@ pub mod plan;
 pub mod source;
 pub mod sphere;
 
-use contour::{cell_fraction, rings};
+use contour::cell_fraction;
 use exact::Exact;
 pub use field::{Field, Grid};
 use geo::MultiPolygon;
@@ -58,6 +58,14 @@ pub struct Part {
     /// Each target state and its least distance (km) from the source: for
     /// sea, from its coast.
     pub nearest: Vec<(String, f64)>,
+    /// Least and greatest distance in each block of cells, so a level skips
+    /// the blocks it does not cross.
+    blocks: Vec<contour::Block>,
+    /// Each block's area the zone may cover, km².
+    block_area: Vec<f64>,
+    /// For sea: the territorial waters' edge and what lies within it,
+    /// the same at every distance.
+    inner: Option<(Vec<Vec<(f64, f64)>>, Vec<Vec<(f64, f64)>>, f64)>,
 }
 
 /// The smallest box `[west, south, east, north]` holding the shapes, with
@@ -103,7 +111,54 @@ impl Part {
         let rings: Vec<Vec<(f64, f64)>> = targets.iter().flat_map(|(_, mp)| ring_points(mp)).collect();
         let cover = field::coverage(&field.grid, rings.iter().map(Vec::as_slice));
         let nearest = targets.iter().map(|(iso, mp)| (iso.to_string(), Self::least(&field, &source, ring_points(mp)))).collect();
-        Part { ground: Ground::Land, field, source, cover, nearest }
+        Part::finish(Ground::Land, field, source, cover, nearest)
+    }
+
+    fn finish(ground: Ground, field: Field, source: Source, cover: Vec<f32>, nearest: Vec<(String, f64)>) -> Part {
+        let g = &field.grid;
+        let blocks = contour::blocks(&field.km, g.nx, g.ny);
+        let bx = (g.nx - 1).div_ceil(contour::BLOCK);
+        let mut block_area = vec![0.0; blocks.len()];
+        for j in 0..g.ny - 1 {
+            let cell = g.cell_area_km2(j);
+            for i in 0..g.nx - 1 {
+                block_area[(j / contour::BLOCK) * bx + i / contour::BLOCK] += cover[j * g.nx + i] as f64 * cell;
+            }
+        }
+        let mut part = Part { ground, field, source, cover, nearest, blocks, block_area, inner: None };
+        if ground == Ground::Sea {
+            let w = TERRITORIAL_WATERS_KM;
+            part.inner = Some((part.level_rings(w, false), part.level_rings(w, true), part.area_below(w)));
+        }
+        part
+    }
+
+    /// The area (km²) of the ground within `km` of the source.
+    fn area_below(&self, km: f64) -> f64 {
+        let g = &self.field.grid;
+        let bx = (g.nx - 1).div_ceil(contour::BLOCK);
+        let level = km as f32;
+        let mut area = 0.0;
+        for (b, k) in self.blocks.iter().enumerate() {
+            if k.min > level || self.block_area[b] == 0.0 {
+                continue;
+            }
+            if k.max <= level {
+                area += self.block_area[b];
+                continue;
+            }
+            let (bi, bj) = (b % bx, b / bx);
+            for j in bj * contour::BLOCK..((bj + 1) * contour::BLOCK).min(g.ny - 1) {
+                let cell = g.cell_area_km2(j);
+                for i in bi * contour::BLOCK..((bi + 1) * contour::BLOCK).min(g.nx - 1) {
+                    let c = self.cover[j * g.nx + i];
+                    if c > 0.0 {
+                        area += cell_fraction(&self.field.km, g.nx, i, j, level) * c as f64 * cell;
+                    }
+                }
+            }
+        }
+        area
     }
 
     /// A zone on the sea outside all `land`, measured from `source`; the
@@ -123,7 +178,7 @@ impl Part {
             let coast = ring_points(mp).map(|r| r.into_iter().filter(|p| count[&(p.0.to_bits(), p.1.to_bits())] == 1).collect::<Vec<_>>());
             (iso.to_string(), Self::least_at(&field, &source, coast.flatten()))
         }).collect();
-        Part { ground: Ground::Sea, field, source, cover, nearest }
+        Part::finish(Ground::Sea, field, source, cover, nearest)
     }
 
     fn least(field: &Field, source: &Source, rings: impl Iterator<Item = Vec<(f64, f64)>>) -> f64 {
@@ -164,7 +219,7 @@ impl Part {
 
     fn level_rings(&self, km: f64, exact: bool) -> Vec<Vec<(f64, f64)>> {
         let g = &self.field.grid;
-        let coarse = rings(&self.field.km, g.nx, g.ny, km as f32);
+        let coarse = contour::rings_in(&self.field.km, g.nx, g.ny, km as f32, Some(&self.blocks));
         let ex = Exact::new(&self.field, &self.source);
         coarse.into_iter().filter_map(|r| {
             let pts: Vec<(f64, f64)> = r.iter().map(|v| g.at(v.x, v.y)).collect();
@@ -184,32 +239,14 @@ impl Part {
         if !(km > 0.0) || self.source.is_empty() {
             return Shape::default();
         }
-        let g = &self.field.grid;
-        let inner = match self.ground {
-            Ground::Land => None,
-            Ground::Sea => Some(TERRITORIAL_WATERS_KM),
-        };
-        if inner.is_some_and(|w| km <= w) {
-            return Shape::default();
-        }
         let mut rings = self.level_rings(km, exact);
-        if let Some(w) = inner {
-            rings.extend(self.level_rings(w, exact));
-        }
-        let mut area = 0.0;
-        for j in 0..g.ny - 1 {
-            let cell = g.cell_area_km2(j);
-            for i in 0..g.nx - 1 {
-                let c = self.cover[j * g.nx + i];
-                if c <= 0.0 {
-                    continue;
-                }
-                let mut f = cell_fraction(&self.field.km, g.nx, i, j, km as f32);
-                if let Some(w) = inner {
-                    f -= cell_fraction(&self.field.km, g.nx, i, j, w as f32);
-                }
-                area += f.max(0.0) * c as f64 * cell;
+        let mut area = self.area_below(km);
+        if let Some((coarse, fine, inner_area)) = &self.inner {
+            if km <= TERRITORIAL_WATERS_KM {
+                return Shape::default();
             }
+            rings.extend(if exact { fine.iter().cloned() } else { coarse.iter().cloned() });
+            area = (area - inner_area).max(0.0);
         }
         let states = self.nearest.iter().filter(|(_, d)| *d <= km).map(|(iso, _)| iso.clone()).collect();
         Shape { rings, area_km2: area, states }

@@ -164,16 +164,22 @@ impl Source {
         }).collect()
     }
 
-    /// The exact nearest segment, skipping runs that cannot hold it.
-    pub fn nearest_in(&self, blocks: &[(V3, f64, std::ops::Range<u32>)], p: V3) -> Option<(u32, f64, V3)> {
-        let mut order: Vec<(f64, usize)> = blocks.iter().enumerate().map(|(i, b)| ((chord2(p, b.0).sqrt() - b.1).max(0.0), i)).collect();
-        order.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let mut best: Option<(u32, f64, V3)> = None;
-        for (lb, i) in order {
-            if best.is_some_and(|b| lb * lb > b.1) {
-                break;
+    /// The exact nearest segment, skipping runs that cannot hold it;
+    /// `hint` (a segment likely near, such as a neighbour's) tightens the
+    /// bound from the start.
+    pub fn nearest_in(&self, blocks: &[(V3, f64, std::ops::Range<u32>)], p: V3, hint: Option<u32>) -> Option<(u32, f64, V3)> {
+        let mut best: Option<(u32, f64, V3)> = hint.filter(|&h| h != NONE).map(|h| {
+            let (c2, q) = self.nearest_on(h, p);
+            (h, c2, q)
+        });
+        for (c, rad, range) in blocks {
+            if let Some(b) = best {
+                let lb = (chord2(p, *c).sqrt() - rad).max(0.0);
+                if lb * lb >= b.1 {
+                    continue;
+                }
             }
-            for s in blocks[i].2.clone() {
+            for s in range.clone() {
                 let (c2, q) = self.nearest_on(s, p);
                 if best.is_none_or(|b| c2 < b.1) {
                     best = Some((s, c2, q));
