@@ -199,9 +199,16 @@ impl Case<'_> {
         }
     }
 
-    /// Every edge point drawn on the ground is at `km` within tolerance.
+    /// Every edge point drawn on the ground is at `km` within tolerance
+    /// (not the grid's rim, where a part ends and the next map's begins).
     fn check_edges(&self, parts: &[Planned], exact: &Exact, km: f64, frame: Frame) -> usize {
-        let shape = self.part(parts, km, frame).expect("a part for the distance");
+        let planned = parts.iter().find(|p| p.frame == frame && p.lo <= km && km < p.hi).expect("a part for the distance");
+        let shape = planned.part.at(km, true);
+        let grid = &planned.part.field.grid;
+        let on_rim = |lon: f64, lat: f64| {
+            let (x, y) = grid.units(lon, lat);
+            x < 1.0 || y < 1.0 || x > grid.nx as f64 - 2.0 || y > grid.ny as f64 - 2.0
+        };
         let ground = self.ground_in(frame);
         let all: Vec<&MultiPolygon<f64>> = world().main.shapes.iter().map(|s| &s.shape).collect();
         let tol = (km * 0.01).max(5.0);
@@ -213,7 +220,7 @@ impl Case<'_> {
                         Kind::Sea => !on_land(&all, lon, lat),
                         _ => on_land(&ground, lon, lat),
                     };
-                    if !on {
+                    if !on || on_rim(lon, lat) {
                         continue;
                     }
                     let d = exact.distance(wrap(lon), lat);

@@ -121,11 +121,14 @@ fn features(topo: &Topology, facts: &Facts, role: &BTreeMap<String, &str>, proj:
     let mut tolerance: BTreeMap<usize, f64> = users
         .iter()
         .map(|(&i, u)| {
-            let focus = u.iter().any(|iso| role[*iso] == "state");
+            // Distances are measured from the states and the far members, so
+            // their borders keep the fine tolerance beyond the frame too.
+            let focus = u.iter().any(|iso| matches!(role[*iso], "state" | "far"));
             let in_frame = topo.arcs[i]
                 .iter()
                 .any(|c| (FRAME[0]..=FRAME[2]).contains(&c.x) && (FRAME[1]..=FRAME[3]).contains(&c.y));
-            (i, if focus && in_frame { TOLERANCE_KM } else { EDGE_TOLERANCE_KM })
+            let _ = in_frame;
+            (i, if focus { TOLERANCE_KM } else { EDGE_TOLERANCE_KM })
         })
         .collect();
     // Simplification can make a ring cross itself or a neighbour's part:
@@ -144,7 +147,7 @@ fn features(topo: &Topology, facts: &Facts, role: &BTreeMap<String, &str>, proj:
         };
         let mut invalid: Vec<(&str, Vec<&Vec<Vec<i64>>>)> = Vec::new();
         for (iso, shapes) in &parts {
-            let min_island = if role[iso.as_str()] == "state" { MIN_ISLAND_KM2 } else { MIN_CONTEXT_ISLAND_KM2 };
+            let min_island = if matches!(role[iso.as_str()], "state" | "far") { 0.0 } else { MIN_CONTEXT_ISLAND_KM2 };
             let (mp, bad) = assemble(&simple, shapes, &users, &proj, min_island)?;
             if !bad.is_empty() || !mp.is_valid() {
                 // A state invalid only once dissolved: all its parts.

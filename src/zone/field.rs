@@ -174,13 +174,24 @@ impl Field {
     }
 
     /// The candidate segments near a point given in grid units: those of
-    /// the four nodes around it.
-    pub fn candidates(&self, x: f64, y: f64) -> [u32; 4] {
+    /// the sixteen nodes around it (a small island's segment can reach one
+    /// node and not its neighbour).
+    pub fn candidates(&self, x: f64, y: f64) -> impl Iterator<Item = u32> + '_ {
         let g = &self.grid;
         let i = (x.floor().max(0.0) as usize).min(g.nx - 2);
         let j = (y.floor().max(0.0) as usize).min(g.ny - 2);
-        let k = j * g.nx + i;
-        [self.seg[k], self.seg[k + 1], self.seg[k + g.nx], self.seg[k + g.nx + 1]]
+        let (i0, j0) = (i.saturating_sub(1), j.saturating_sub(1));
+        let (i1, j1) = ((i + 2).min(g.nx - 1), (j + 2).min(g.ny - 1));
+        let mut seen: Vec<u32> = Vec::with_capacity(16);
+        for jj in j0..=j1 {
+            for ii in i0..=i1 {
+                let s = self.seg[jj * g.nx + ii];
+                if !seen.contains(&s) {
+                    seen.push(s);
+                }
+            }
+        }
+        seen.into_iter()
     }
 }
 

@@ -229,7 +229,7 @@ impl Part {
             if !on.iter().any(|&b| b) {
                 return None;
             }
-            Some(if exact { ex.ring(&pts, km, 3, |i| on[i]) } else { pts })
+            Some(if exact { ex.ring(&pts, km, 4, |i| on[i]) } else { pts })
         }).collect()
     }
 
