@@ -14,7 +14,7 @@ use crate::geometry::projection::Albers;
 use crate::geometry::scene::ViewBox;
 use crate::model::scope::Context;
 use crate::state::{group, Dial, DIALS};
-use crate::zone::plan::{plan, Frame, Kind, Planned};
+use crate::zone::plan::{plan_job, Frame, Kind, PlanJob, Planned};
 use crate::zone::Shape;
 use leptos::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -103,6 +103,7 @@ impl Zones {
         let shapes: StoredValue<HashMap<(String, usize, u32, bool), Arc<Shape>>> = StoredValue::new(HashMap::new());
         let version = RwSignal::new(0u64);
         let busy = StoredValue::new(false);
+        let work: StoredValue<Option<(String, PlanJob)>> = StoredValue::new(None);
         let far: RwSignal<Option<Arc<Atlas>>> = RwSignal::new(None);
         let far_asked = StoredValue::new(false);
         let exact = RwSignal::new(true);
@@ -154,18 +155,10 @@ impl Zones {
             let next = wanted.into_iter().find(|s| (s.kind == Kind::Band || loaded) && plans.with_value(|p| !p.contains_key(&s.key())));
             if let Some(s) = next {
                 busy.set_value(true);
-                set_timeout(
-                    move || {
-                        let far_atlas = far.get_untracked().unwrap_or_default();
-                        let planned = ctx.data.with_value(|d| plan(s.kind, &s.within, &s.from, &d.atlas, &far_atlas));
-                        plans.update_value(|p| {
-                            p.insert(s.key(), Arc::new(planned));
-                        });
-                        busy.set_value(false);
-                        version.update(|v| *v += 1);
-                    },
-                    std::time::Duration::from_millis(1),
-                );
+                let far_atlas = far.get_untracked().unwrap_or_default();
+                let job = ctx.data.with_value(|d| plan_job(s.kind, &s.within, &s.from, &d.atlas, &far_atlas));
+                work.set_value(Some((s.key(), job)));
+                pump(work, plans, busy, version, specs);
             }
         });
 
@@ -236,6 +229,50 @@ impl Zones {
         });
         Zones { specs, views, by_state, exact, far }
     }
+}
+
+/// Runs the zone being computed for about 8 ms, then yields to the page
+/// (its input, its frames) and comes back; a zone no longer wanted is
+/// dropped.
+fn pump(
+    work: StoredValue<Option<(String, PlanJob)>>,
+    plans: StoredValue<HashMap<String, Arc<Vec<Planned>>>>,
+    busy: StoredValue<bool>,
+    version: RwSignal<u64>,
+    specs: Memo<Vec<ZoneSpec>>,
+) {
+    set_timeout(
+        move || {
+            let wanted = work.with_value(|w| w.as_ref().is_some_and(|(key, _)| specs.with_untracked(|s| s.iter().any(|x| &x.key() == key))));
+            let finished = if wanted {
+                let end = js_sys::Date::now() + 8.0;
+                let mut more = || js_sys::Date::now() < end;
+                let mut out = None;
+                work.update_value(|w| {
+                    if let Some((key, job)) = w.as_mut() {
+                        out = job.run(&mut more).map(|planned| (key.clone(), planned));
+                    }
+                });
+                out
+            } else {
+                None
+            };
+            match (wanted, finished) {
+                (true, None) => pump(work, plans, busy, version, specs),
+                (_, done) => {
+                    if let Some((key, planned)) = done {
+                        plans.update_value(|p| {
+                            p.insert(key, Arc::new(planned));
+                        });
+                    }
+                    work.set_value(None);
+                    busy.set_value(false);
+                    version.update(|v| *v += 1);
+                }
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 fn dial_label(kind: Kind) -> &'static str {
@@ -436,6 +473,7 @@ fn pick(views: Memo<Vec<ZoneView>>, slug: &str, frame: Frame, f: impl Fn(&ZoneVi
 #[component]
 pub fn ZoneFigures(demand: String) -> impl IntoView {
     let z = expect_context::<Zones>();
+    let demand2 = demand.clone();
     let text = move || {
         z.views.with(|vs| {
             let mine: Vec<&ZoneView> = vs.iter().filter(|v| v.spec.demand == demand).collect();
@@ -459,7 +497,8 @@ pub fn ZoneFigures(demand: String) -> impl IntoView {
             Some(format!("Zone: {}", sides.join(" · ")))
         })
     };
-    view! { <span class="zone-figures" data-zone-figures="">{text}</span> }
+    let ready = move || z.views.with(|vs| vs.iter().filter(|v| v.spec.demand == demand2).all(|v| v.ready && v.exact)).to_string();
+    view! { <span class="zone-figures" data-ready=ready>{text}</span> }
 }
 
 /// The Bering Strait inset: where the United States' territory and

@@ -72,27 +72,160 @@ pub struct Field {
     pub seg: Vec<u32>,
 }
 
-impl Field {
-    pub fn compute(grid: Grid, source: &Source) -> Field {
-        let (nx, ny) = (grid.nx, grid.ny);
+/// The field's computation in steps of a row, so that a page can spread it
+/// over several frames and never hold up the reader's input.
+#[derive(Clone, Debug)]
+pub struct FieldJob {
+    grid: Grid,
+    node: Vec<V3>,
+    c2: Vec<f64>,
+    seg: Vec<u32>,
+    /// 0: seed, 1: rim, 2–5: the sweeps (forward and backward, twice),
+    /// 6: polish, 7: done.
+    stage: u8,
+    row: usize,
+}
+
+impl FieldJob {
+    pub fn new(grid: Grid) -> FieldJob {
         let n = grid.len();
-        let mut c2 = vec![f64::INFINITY; n];
-        let mut seg = vec![NONE; n];
-        let node: Vec<V3> = (0..n).map(|k| {
-            let (lon, lat) = grid.at((k % nx) as f64, (k / nx) as f64);
-            unit(lon, lat)
-        }).collect();
-        let try_seg = |k: usize, s: u32, c2: &mut [f64], seg: &mut [u32]| {
-            if s == NONE || seg[k] == s {
-                return;
+        FieldJob { node: Vec::with_capacity(n), c2: vec![f64::INFINITY; n], seg: vec![NONE; n], grid, stage: 0, row: 0 }
+    }
+
+    fn try_seg(&mut self, source: &Source, k: usize, s: u32) {
+        if s == NONE || self.seg[k] == s {
+            return;
+        }
+        let (d, _) = source.nearest_on(s, self.node[k]);
+        if d < self.c2[k] {
+            self.c2[k] = d;
+            self.seg[k] = s;
+        }
+    }
+
+    /// Works until `more()` says stop (checked after each row); returns the
+    /// field once it is complete.
+    pub fn run(&mut self, source: &Source, more: &mut dyn FnMut() -> bool) -> Option<Field> {
+        let (nx, ny) = (self.grid.nx, self.grid.ny);
+        while self.stage < 7 {
+            match self.stage {
+                0 => {
+                    // Node positions, a row at a time; then the seeds.
+                    if self.row < ny {
+                        let j = self.row;
+                        for i in 0..nx {
+                            let (lon, lat) = self.grid.at(i as f64, j as f64);
+                            self.node.push(unit(lon, lat));
+                        }
+                        self.row += 1;
+                    } else {
+                        self.seed(source);
+                        self.stage = 1;
+                    }
+                }
+                1 => {
+                    // The grid's rim, exactly: a source beyond the grid (an
+                    // island across the pole, a coast outside the box) enters
+                    // through it.
+                    let blocks = source.blocks();
+                    let rim: Vec<usize> = (0..nx).flat_map(|i| [i, (ny - 1) * nx + i]).chain((0..ny).flat_map(|j| [j * nx, j * nx + nx - 1])).collect();
+                    let mut hint = None;
+                    for k in rim {
+                        if let Some((s, _, _)) = source.nearest_in(&blocks, self.node[k], hint) {
+                            self.try_seg(source, k, s);
+                            hint = Some(s);
+                        }
+                    }
+                    self.stage = 2;
+                    self.row = 0;
+                }
+                2 | 4 => {
+                    // Forward: from below and the left, then back along the row.
+                    let j = self.row;
+                    for i in 0..nx {
+                        let k = j * nx + i;
+                        if i > 0 {
+                            self.try_seg(source, k, self.seg[k - 1]);
+                        }
+                        if j > 0 {
+                            let o = k - nx;
+                            self.try_seg(source, k, self.seg[o]);
+                            if i > 0 {
+                                self.try_seg(source, k, self.seg[o - 1]);
+                            }
+                            if i + 1 < nx {
+                                self.try_seg(source, k, self.seg[o + 1]);
+                            }
+                        }
+                    }
+                    for i in (0..nx - 1).rev() {
+                        let k = j * nx + i;
+                        self.try_seg(source, k, self.seg[k + 1]);
+                    }
+                    self.row += 1;
+                    if self.row == ny {
+                        self.stage += 1;
+                        self.row = 0;
+                    }
+                }
+                3 | 5 => {
+                    // Backward: from above and the right, then along the row.
+                    let j = ny - 1 - self.row;
+                    for i in (0..nx).rev() {
+                        let k = j * nx + i;
+                        if i + 1 < nx {
+                            self.try_seg(source, k, self.seg[k + 1]);
+                        }
+                        if j + 1 < ny {
+                            let o = k + nx;
+                            self.try_seg(source, k, self.seg[o]);
+                            if i + 1 < nx {
+                                self.try_seg(source, k, self.seg[o + 1]);
+                            }
+                            if i > 0 {
+                                self.try_seg(source, k, self.seg[o - 1]);
+                            }
+                        }
+                    }
+                    for i in 1..nx {
+                        let k = j * nx + i;
+                        self.try_seg(source, k, self.seg[k - 1]);
+                    }
+                    self.row += 1;
+                    if self.row == ny {
+                        self.stage += 1;
+                        self.row = 0;
+                    }
+                }
+                _ => {
+                    // Polish: walk along the line from each node's segment.
+                    let j = self.row;
+                    for k in j * nx..(j + 1) * nx {
+                        if self.seg[k] != NONE {
+                            if let Some((s, d, _)) = source.nearest_among(self.node[k], [self.seg[k]]) {
+                                self.seg[k] = s;
+                                self.c2[k] = d;
+                            }
+                        }
+                    }
+                    self.row += 1;
+                    if self.row == ny {
+                        self.stage = 7;
+                    }
+                }
             }
-            let (d, _) = source.nearest_on(s, node[k]);
-            if d < c2[k] {
-                c2[k] = d;
-                seg[k] = s;
+            if self.stage < 7 && !more() {
+                return None;
             }
-        };
-        // Seed: the nodes around points sampled along each segment.
+        }
+        let km = self.c2.iter().map(|&c| if c.is_finite() { chord2_km(c) as f32 } else { f32::INFINITY }).collect();
+        Some(Field { grid: self.grid.clone(), km, seg: std::mem::take(&mut self.seg) })
+    }
+
+    /// Seeds the nodes around points sampled along each segment.
+    fn seed(&mut self, source: &Source) {
+        let (nx, ny) = (self.grid.nx, self.grid.ny);
+        let grid = self.grid.clone();
         let step = 0.4 * grid.dlat.min(grid.dlon);
         for s in 0..source.len() as u32 {
             let [(lon_a, lat_a), (lon_b, lat_b)] = source.ends(s);
@@ -110,67 +243,23 @@ impl Field {
                 for (di, dj) in [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)] {
                     let (i, j) = (i0 + di, j0 + dj);
                     if i >= 0.0 && j >= 0.0 && (i as usize) < nx && (j as usize) < ny {
-                        try_seg(j as usize * nx + i as usize, s, &mut c2, &mut seg);
+                        self.try_seg(source, j as usize * nx + i as usize, s);
                     }
                 }
             }
         }
-        // The grid's rim, exactly: a source beyond the grid (an island across
-        // the pole, a coast outside the box) enters through it.
-        let blocks = source.blocks();
-        let rim: Vec<usize> = (0..nx).flat_map(|i| [i, (ny - 1) * nx + i]).chain((0..ny).flat_map(|j| [j * nx, j * nx + nx - 1])).collect();
-        let mut hint = None;
-        for k in rim {
-            if let Some((s, _, _)) = source.nearest_in(&blocks, node[k], hint) {
-                try_seg(k, s, &mut c2, &mut seg);
-                hint = Some(s);
+    }
+}
+
+impl Field {
+    /// Computes the whole field at once (tests, benches).
+    pub fn compute(grid: Grid, source: &Source) -> Field {
+        let mut job = FieldJob::new(grid);
+        loop {
+            if let Some(f) = job.run(source, &mut || true) {
+                return f;
             }
         }
-        // Sweeps: forward, then backward, each with a pass back along the row.
-        let idx = |i: isize, j: isize| -> Option<usize> {
-            (i >= 0 && j >= 0 && (i as usize) < nx && (j as usize) < ny).then(|| j as usize * nx + i as usize)
-        };
-        for _round in 0..2 {
-            for j in 0..ny as isize {
-                for i in 0..nx as isize {
-                    let k = j as usize * nx + i as usize;
-                    for (di, dj) in [(-1, 0), (-1, -1), (0, -1), (1, -1)] {
-                        if let Some(o) = idx(i + di, j + dj) {
-                            try_seg(k, seg[o], &mut c2, &mut seg);
-                        }
-                    }
-                }
-                for i in (0..nx as isize - 1).rev() {
-                    let k = j as usize * nx + i as usize;
-                    try_seg(k, seg[k + 1], &mut c2, &mut seg);
-                }
-            }
-            for j in (0..ny as isize).rev() {
-                for i in (0..nx as isize).rev() {
-                    let k = j as usize * nx + i as usize;
-                    for (di, dj) in [(1, 0), (1, 1), (0, 1), (-1, 1)] {
-                        if let Some(o) = idx(i + di, j + dj) {
-                            try_seg(k, seg[o], &mut c2, &mut seg);
-                        }
-                    }
-                }
-                for i in 1..nx {
-                    let k = j as usize * nx + i;
-                    try_seg(k, seg[k - 1], &mut c2, &mut seg);
-                }
-            }
-        }
-        // Polish: walk along the line from each node's segment.
-        for k in 0..n {
-            if seg[k] != NONE {
-                if let Some((s, d, _)) = source.nearest_among(node[k], [seg[k]]) {
-                    seg[k] = s;
-                    c2[k] = d;
-                }
-            }
-        }
-        let km = c2.iter().map(|&c| if c.is_finite() { chord2_km(c) as f32 } else { f32::INFINITY }).collect();
-        Field { grid, km, seg }
     }
 
     /// The candidate segments near a point given in grid units: those of

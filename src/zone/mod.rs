@@ -17,7 +17,7 @@ pub mod sphere;
 
 use contour::cell_fraction;
 use exact::Exact;
-pub use field::{Field, Grid};
+pub use field::{Field, FieldJob, Grid};
 use geo::MultiPolygon;
 pub use source::Source;
 use sphere::unit;
@@ -68,6 +68,80 @@ pub struct Part {
     inner: Option<(Vec<Vec<(f64, f64)>>, Vec<Vec<(f64, f64)>>, f64)>,
 }
 
+/// A [`Part`] being computed, in steps small enough to run between frames.
+pub struct PartJob {
+    ground: Ground,
+    /// Land: the bound party's states; sea: all land, for the coasts.
+    targets: Vec<(String, MultiPolygon<f64>)>,
+    source: Source,
+    job: FieldJob,
+    field: Option<Field>,
+    cover: Option<Vec<f32>>,
+    /// Sea: how many states use each vertex (a coast's are used once).
+    uses: std::collections::HashMap<(u64, u64), u32>,
+    nearest: Vec<(String, f64)>,
+}
+
+impl PartJob {
+    pub fn new(ground: Ground, targets: Vec<(String, MultiPolygon<f64>)>, source: Source, grid: Grid) -> PartJob {
+        PartJob { ground, targets, source, job: FieldJob::new(grid), field: None, cover: None, uses: Default::default(), nearest: Vec::new() }
+    }
+
+    /// Works while `more()` allows; returns the part once it is complete.
+    pub fn run(&mut self, more: &mut dyn FnMut() -> bool) -> Option<Part> {
+        if self.field.is_none() {
+            self.field = Some(self.job.run(&self.source, more)?);
+            if !more() {
+                return None;
+            }
+        }
+        let field = self.field.as_ref().expect("computed above");
+        if self.cover.is_none() {
+            let rings: Vec<Vec<(f64, f64)>> = self.targets.iter().flat_map(|(_, mp)| ring_points(mp)).collect();
+            let cover = field::coverage(&field.grid, rings.iter().map(Vec::as_slice));
+            self.cover = Some(match self.ground {
+                Ground::Land => cover,
+                Ground::Sea => {
+                    for r in &rings {
+                        for p in &r[1..] {
+                            *self.uses.entry((p.0.to_bits(), p.1.to_bits())).or_default() += 1;
+                        }
+                    }
+                    cover.into_iter().map(|c| (1.0 - c).clamp(0.0, 1.0)).collect()
+                }
+            });
+            if !more() {
+                return None;
+            }
+        }
+        while self.nearest.len() < self.targets.len() {
+            let (iso, mp) = &self.targets[self.nearest.len()];
+            let d = match self.ground {
+                Ground::Land => Part::least(field, &self.source, ring_points(mp)),
+                Ground::Sea => {
+                    let uses = &self.uses;
+                    let coast = ring_points(mp).flat_map(|r| r.into_iter().filter(|p| uses.get(&(p.0.to_bits(), p.1.to_bits())) == Some(&1)).collect::<Vec<_>>());
+                    Part::least_at(field, &self.source, coast)
+                }
+            };
+            self.nearest.push((iso.clone(), d));
+            if !more() {
+                return None;
+            }
+        }
+        let cover = self.cover.take().expect("computed above");
+        Some(Part::finish(self.ground, self.field.take().expect("computed above"), std::mem::take(&mut self.source), cover, std::mem::take(&mut self.nearest)))
+    }
+
+    pub fn finish_now(mut self) -> Part {
+        loop {
+            if let Some(p) = self.run(&mut || true) {
+                return p;
+            }
+        }
+    }
+}
+
 /// The smallest box `[west, south, east, north]` holding the shapes, with
 /// longitudes brought into `[seam, seam + 360)`.
 pub fn bbox<'a>(shapes: impl IntoIterator<Item = &'a MultiPolygon<f64>>, seam: f64) -> Option<[f64; 4]> {
@@ -107,11 +181,13 @@ fn densify(ring: &[(f64, f64)], step: f64) -> Vec<(f64, f64)> {
 impl Part {
     /// A zone on the land of `targets`, measured from `source`.
     pub fn land(targets: &[(&str, &MultiPolygon<f64>)], source: Source, grid: Grid) -> Part {
-        let field = Field::compute(grid, &source);
-        let rings: Vec<Vec<(f64, f64)>> = targets.iter().flat_map(|(_, mp)| ring_points(mp)).collect();
-        let cover = field::coverage(&field.grid, rings.iter().map(Vec::as_slice));
-        let nearest = targets.iter().map(|(iso, mp)| (iso.to_string(), Self::least(&field, &source, ring_points(mp)))).collect();
-        Part::finish(Ground::Land, field, source, cover, nearest)
+        PartJob::new(Ground::Land, targets.iter().map(|(i, m)| (i.to_string(), (*m).clone())).collect(), source, grid).finish_now()
+    }
+
+    /// A zone on the sea outside all `land`, measured from `source`; the
+    /// states listed are those whose coast may border it.
+    pub fn sea(land: &[(&str, &MultiPolygon<f64>)], source: Source, grid: Grid) -> Part {
+        PartJob::new(Ground::Sea, land.iter().map(|(i, m)| (i.to_string(), (*m).clone())).collect(), source, grid).finish_now()
     }
 
     fn finish(ground: Ground, field: Field, source: Source, cover: Vec<f32>, nearest: Vec<(String, f64)>) -> Part {
@@ -159,26 +235,6 @@ impl Part {
             }
         }
         area
-    }
-
-    /// A zone on the sea outside all `land`, measured from `source`; the
-    /// states listed are those whose coast may border it.
-    pub fn sea(land: &[(&str, &MultiPolygon<f64>)], source: Source, grid: Grid) -> Part {
-        let field = Field::compute(grid, &source);
-        let rings: Vec<Vec<(f64, f64)>> = land.iter().flat_map(|(_, mp)| ring_points(mp)).collect();
-        let cover = field::coverage(&field.grid, rings.iter().map(Vec::as_slice)).into_iter().map(|c| (1.0 - c).clamp(0.0, 1.0)).collect();
-        // A coast: a vertex no other state shares.
-        let mut count: std::collections::HashMap<(u64, u64), u32> = std::collections::HashMap::new();
-        for r in &rings {
-            for p in &r[1..] {
-                *count.entry((p.0.to_bits(), p.1.to_bits())).or_default() += 1;
-            }
-        }
-        let nearest = land.iter().map(|(iso, mp)| {
-            let coast = ring_points(mp).map(|r| r.into_iter().filter(|p| count[&(p.0.to_bits(), p.1.to_bits())] == 1).collect::<Vec<_>>());
-            (iso.to_string(), Self::least_at(&field, &source, coast.flatten()))
-        }).collect();
-        Part::finish(Ground::Sea, field, source, cover, nearest)
     }
 
     fn least(field: &Field, source: &Source, rings: impl Iterator<Item = Vec<(f64, f64)>>) -> f64 {

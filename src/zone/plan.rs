@@ -4,7 +4,7 @@
 
 use super::field::Grid;
 use super::source::Source;
-use super::{bbox, Part};
+use super::{bbox, Ground, Part, PartJob};
 use crate::geometry::atlas::Atlas;
 use geo::{Coord, MultiPolygon};
 use std::collections::{BTreeSet, HashMap};
@@ -144,12 +144,55 @@ pub fn border(a: &[(&str, &MultiPolygon<f64>, Frame)], b: &[(&str, &MultiPolygon
     lines
 }
 
-/// The parts of one zone: `within` is the bound party (its land, or for sea
-/// the party whose warships are kept out), `from` the other party.
+/// A part to compute and where it will be drawn.
+pub struct Pending {
+    pub frame: Frame,
+    pub also_inset: bool,
+    pub lo: f64,
+    pub hi: f64,
+    pub clip: Vec<String>,
+    pub job: PartJob,
+}
+
+/// The parts of a zone being computed, a slice at a time.
+pub struct PlanJob {
+    pending: std::collections::VecDeque<Pending>,
+    done: Vec<Planned>,
+}
+
+impl PlanJob {
+    /// Works while `more()` allows; returns the parts once all are done.
+    pub fn run(&mut self, more: &mut dyn FnMut() -> bool) -> Option<Vec<Planned>> {
+        while let Some(p) = self.pending.front_mut() {
+            let part = p.job.run(more)?;
+            let p = self.pending.pop_front().expect("front exists");
+            self.done.push(Planned { frame: p.frame, also_inset: p.also_inset, lo: p.lo, hi: p.hi, clip: p.clip, part });
+            if !more() && !self.pending.is_empty() {
+                return None;
+            }
+        }
+        Some(std::mem::take(&mut self.done))
+    }
+}
+
+/// The parts of one zone, computed at once (tests, benches).
 pub fn plan(kind: Kind, within: &BTreeSet<String>, from: &BTreeSet<String>, main: &Atlas, far: &Atlas) -> Vec<Planned> {
+    let mut job = plan_job(kind, within, from, main, far);
+    loop {
+        if let Some(done) = job.run(&mut || true) {
+            return done;
+        }
+    }
+}
+
+/// The parts of one zone: `within` is the bound party (its land, or for sea
+/// the party whose warships are kept out), `from` the other party. Cheap:
+/// the work is in running the job.
+pub fn plan_job(kind: Kind, within: &BTreeSet<String>, from: &BTreeSet<String>, main: &Atlas, far: &Atlas) -> PlanJob {
     let targets = shapes(main, far, within);
     let sources = shapes(main, far, from);
     let mut out = Vec::new();
+    let owned = |g: &[(&str, &MultiPolygon<f64>)]| -> Vec<(String, MultiPolygon<f64>)> { g.iter().map(|(i, m)| (i.to_string(), (*m).clone())).collect() };
     match kind {
         Kind::Reach => {
             let source = Source::rings(sources.iter().enumerate().map(|(i, s)| (i as u16, s.1)));
@@ -160,24 +203,23 @@ pub fn plan(kind: Kind, within: &BTreeSet<String>, from: &BTreeSet<String>, main
                 // beyond the longest range from anywhere the drafts name.
                 let b = [b[0], b[1].max(frame.south()), b[2], b[3]];
                 let grid = Grid::cover(pad(grow(b, 30.0), REACH_STEP), REACH_STEP.0, REACH_STEP.1);
-                let part = Part::land(&group, source.clone(), grid);
                 let also_inset = frame == Frame::Main && group.iter().any(|g| g.0 == "RUS");
-                out.push(Planned { frame, also_inset, lo: 0.0, hi: f64::INFINITY, clip: group.iter().map(|g| g.0.to_string()).collect(), part });
+                let job = PartJob::new(Ground::Land, owned(&group), source.clone(), grid);
+                out.push(Pending { frame, also_inset, lo: 0.0, hi: f64::INFINITY, clip: group.iter().map(|g| g.0.to_string()).collect(), job });
             }
         }
         Kind::Band => {
             let lines = border(&targets, &sources);
-            if lines.is_empty() {
-                return out;
-            }
-            let source = Source::lines(lines.iter().map(|l| (0u16, l.as_slice())));
             let group: Vec<(&str, &MultiPolygon<f64>)> = targets.iter().filter(|t| t.2 == Frame::Main).map(|t| (t.0, t.1)).collect();
-            let line_box = lines.iter().flatten().fold([f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY], |b, &(x, y)| [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)]);
-            let Some(tb) = bbox(group.iter().map(|g| g.1), Frame::Main.seam()) else { return out };
-            for (lo, hi, reach, step) in [(0.0, FINE_BAND_KM, FINE_BAND_KM + 20.0, FINE_BAND_STEP), (FINE_BAND_KM, f64::INFINITY, MAX_BAND_KM + 40.0, BAND_STEP)] {
-                let grid = Grid::cover(meet(grow(line_box, reach), pad(tb, step)), step.0, step.1);
-                let part = Part::land(&group, source.clone(), grid);
-                out.push(Planned { frame: Frame::Main, also_inset: false, lo, hi, clip: group.iter().map(|g| g.0.to_string()).collect(), part });
+            let tb = bbox(group.iter().map(|g| g.1), Frame::Main.seam());
+            if let (false, Some(tb)) = (lines.is_empty(), tb) {
+                let source = Source::lines(lines.iter().map(|l| (0u16, l.as_slice())));
+                let line_box = lines.iter().flatten().fold([f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY], |b, &(x, y)| [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)]);
+                for (lo, hi, reach, step) in [(0.0, FINE_BAND_KM, FINE_BAND_KM + 20.0, FINE_BAND_STEP), (FINE_BAND_KM, f64::INFINITY, MAX_BAND_KM + 40.0, BAND_STEP)] {
+                    let grid = Grid::cover(meet(grow(line_box, reach), pad(tb, step)), step.0, step.1);
+                    let job = PartJob::new(Ground::Land, owned(&group), source.clone(), grid);
+                    out.push(Pending { frame: Frame::Main, also_inset: false, lo, hi, clip: group.iter().map(|g| g.0.to_string()).collect(), job });
+                }
             }
         }
         Kind::Sea => {
@@ -185,10 +227,10 @@ pub fn plan(kind: Kind, within: &BTreeSet<String>, from: &BTreeSet<String>, main
             let land: Vec<(&str, &MultiPolygon<f64>)> = main.shapes.iter().map(|s| (s.iso.as_str(), &s.shape)).chain(far.shapes.iter().filter(|s| main.get(&s.iso).is_none()).map(|s| (s.iso.as_str(), &s.shape))).collect();
             for (frame, b) in [(Frame::Main, MAIN_SEA), (Frame::Inset, INSET_SEA)] {
                 let grid = Grid::cover(b, SEA_STEP.0, SEA_STEP.1);
-                let part = Part::sea(&land, source.clone(), grid);
-                out.push(Planned { frame, also_inset: false, lo: 0.0, hi: f64::INFINITY, clip: Vec::new(), part });
+                let job = PartJob::new(Ground::Sea, owned(&land), source.clone(), grid);
+                out.push(Pending { frame, also_inset: false, lo: 0.0, hi: f64::INFINITY, clip: Vec::new(), job });
             }
         }
     }
-    out
+    PlanJob { pending: out.into(), done: Vec::new() }
 }
