@@ -336,8 +336,9 @@ pub fn MapView() -> impl IntoView {
                 <title>"Map of Europe, the South Caucasus, Central Asia and Russia"</title>
                 <defs>{patterns}</defs>
                 <rect class="sea" x=frame.x - frame.w y=frame.y - frame.h width=frame.w * 3.0 height=frame.h * 3.0/>
+                <super::zones::ZoneLayer frame=crate::zone::plan::Frame::Main shapes=zone_shapes.clone() sea=true/>
                 <g class="states" stroke-width=move || format!("{:.2}", stripe() * 0.12)>{shapes}</g>
-                <super::zones::ZoneLayer frame=crate::zone::plan::Frame::Main shapes=zone_shapes extent=frame/>
+                <super::zones::ZoneLayer frame=crate::zone::plan::Frame::Main shapes=zone_shapes sea=false/>
                 <g class="regions" stroke-width=move || format!("{:.2}", stripe() * 0.5)>{region_views}</g>
                 <g class="counts">{badges}</g>
             </svg>

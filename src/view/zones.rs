@@ -49,6 +49,8 @@ impl ZoneSpec {
 pub struct PartView {
     pub frame: Frame,
     pub d: String,
+    /// For sea: the source's territorial waters, drawn over the zone.
+    pub waters: Arc<String>,
 }
 
 /// A zone at the slider's distance.
@@ -101,6 +103,7 @@ impl Zones {
     pub fn new(ctx: Ctx) -> Zones {
         let plans: StoredValue<HashMap<String, Arc<Vec<Planned>>>> = StoredValue::new(HashMap::new());
         let shapes: StoredValue<HashMap<(String, usize, u32, bool), Arc<Shape>>> = StoredValue::new(HashMap::new());
+        let waters: StoredValue<HashMap<(String, usize, bool, bool), Arc<String>>> = StoredValue::new(HashMap::new());
         let version = RwSignal::new(0u64);
         let busy = StoredValue::new(false);
         let work: StoredValue<Option<(String, PlanJob)>> = StoredValue::new(None);
@@ -201,11 +204,21 @@ impl Zones {
                             });
                             area += shape.area_km2;
                             states.extend(shape.states.iter().cloned());
+                            let water = |on_main: bool| -> Arc<String> {
+                                let k = (key.clone(), i, exact, on_main);
+                                waters.with_value(|w| w.get(&k).cloned()).unwrap_or_else(|| {
+                                    let d = Arc::new(rings_path(pl.part.waters(exact), if on_main { &main } else { &inset }));
+                                    waters.update_value(|w| {
+                                        w.insert(k, d.clone());
+                                    });
+                                    d
+                                })
+                            };
                             if pl.frame == Frame::Main {
-                                parts.push(PartView { frame: Frame::Main, d: rings_path(&shape.rings, &main) });
+                                parts.push(PartView { frame: Frame::Main, d: rings_path(&shape.rings, &main), waters: water(true) });
                             }
                             if pl.frame == Frame::Inset || pl.also_inset {
-                                parts.push(PartView { frame: Frame::Inset, d: rings_path(&shape.rings, &inset) });
+                                parts.push(PartView { frame: Frame::Inset, d: rings_path(&shape.rings, &inset), waters: water(false) });
                             }
                         }
                         ZoneView { spec: spec.clone(), km, ready: true, exact, parts, area_km2: area, states: states.into_iter().collect() }
@@ -386,61 +399,50 @@ pub fn DistanceControls() -> impl IntoView {
         .collect_view()
 }
 
-/// The zones drawn on one map: each clipped to the bound party's land, or
-/// for the sea masked by all land.
+/// The zones drawn on one map. Land zones go over the states, each
+/// clipped to the bound party's land; sea zones (`sea`) go under the states,
+/// which cover the land, with the Parties' territorial waters drawn over them.
 #[component]
-pub fn ZoneLayer(frame: Frame, shapes: Arc<BTreeMap<String, String>>, extent: ViewBox) -> impl IntoView {
+pub fn ZoneLayer(frame: Frame, shapes: Arc<BTreeMap<String, String>>, sea: bool) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let z = expect_context::<Zones>();
     let tag = if frame == Frame::Main { "main" } else { "inset" };
     // Clip paths change with the demands and the date, not with the slider.
-    let clip_shapes = shapes.clone();
     let clips = Memo::new(move |_| {
+        if sea {
+            return Vec::new();
+        }
         z.specs.with(|specs| {
             specs
                 .iter()
                 .filter(|s| s.kind != Kind::Sea)
                 .map(|s| {
-                    let d: String = s.within.iter().filter_map(|iso| clip_shapes.get(iso)).map(String::as_str).collect();
+                    let d: String = s.within.iter().filter_map(|iso| shapes.get(iso)).map(String::as_str).collect();
                     (format!("zc-{tag}-{}", s.slug()), d)
                 })
                 .collect::<Vec<_>>()
         })
     });
-    let sea = Memo::new(move |_| z.specs.with(|s| s.iter().any(|x| x.kind == Kind::Sea)));
-    let land: String = shapes.values().map(String::as_str).collect();
-    let mask_id = format!("zm-{tag}");
-    let mask_ref = mask_id.clone();
-    let mask_ref = mask_ref.as_str().to_owned();
-    let pad = extent.w.max(extent.h);
     // The zones with a part on this map: the same while a slider moves.
     let drawn = Memo::new(move |_| {
         z.views.with(|vs| {
             vs.iter()
-                .filter(|v| v.parts.iter().any(|p| p.frame == frame))
-                .map(|v| (v.spec.slug(), v.spec.demand.clone(), v.spec.party.clone(), v.spec.index, v.spec.kind))
+                .filter(|v| (v.spec.kind == Kind::Sea) == sea && v.parts.iter().any(|p| p.frame == frame))
+                .map(|v| (v.spec.slug(), v.spec.demand.clone(), v.spec.party.clone(), v.spec.index))
                 .collect::<Vec<_>>()
         })
     });
+    let views = z.views;
     view! {
-        <defs>
-            {move || clips.get().into_iter().map(|(id, d)| view! { <clipPath id=id><path d=d/></clipPath> }).collect_view()}
-            {move || sea.get().then(|| view! {
-                <mask id=mask_id.clone() maskUnits="userSpaceOnUse" x=extent.x - pad y=extent.y - pad width=extent.w + 2.0 * pad height=extent.h + 2.0 * pad>
-                    <rect x=extent.x - pad y=extent.y - pad width=extent.w + 2.0 * pad height=extent.h + 2.0 * pad fill="white"/>
-                    <path d=land.clone() fill="black"/>
-                </mask>
-            })}
-        </defs>
-        <g class="zones">
+        <defs>{move || clips.get().into_iter().map(|(id, d)| view! { <clipPath id=id><path d=d/></clipPath> }).collect_view()}</defs>
+        <g class="zones" class:sea-zones=sea>
             {move || {
                 // One element per zone drawn here; a slider step only
                 // changes its attributes.
-                drawn.get().into_iter().map(|(slug, demand, party, index, kind)| {
+                drawn.get().into_iter().map(|(slug, demand, party, index)| {
                     let colour = ctx.data.with_value(|d| d.colour(&demand));
-                    let (clip, masked) = if kind == Kind::Sea { (None, Some(format!("url(#{mask_ref})"))) } else { (Some(format!("url(#zc-{tag}-{slug})")), None) };
+                    let clip = (!sea).then(|| format!("url(#zc-{tag}-{slug})"));
                     let (s1, s2, s3, s4) = (slug.clone(), slug.clone(), slug.clone(), slug);
-                    let views = z.views;
                     view! {
                         <path
                             class="zone"
@@ -455,11 +457,17 @@ pub fn ZoneLayer(frame: Frame, shapes: Arc<BTreeMap<String, String>>, extent: Vi
                             stroke=colour
                             fill-rule="evenodd"
                             clip-path=clip
-                            mask=masked
                         />
                     }
                 }).collect_view()
             }}
+            // Territorial waters over every sea zone: outside the Parties'
+            // waters only.
+            {move || sea.then(|| {
+                drawn.get().into_iter().map(|(slug, ..)| {
+                    view! { <path class="waters" aria-hidden="true" fill-rule="evenodd" d=move || pick(views, &slug, frame, |_, p| p.waters.to_string())/> }
+                }).collect_view()
+            })}
         </g>
     }
 }
@@ -551,8 +559,9 @@ pub fn InsetMap() -> impl IntoView {
                 <svg class="map inset-map" viewBox=extent.attr() preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">
                     <title>"The Bering Strait: Russia's Chukotka and the United States' Alaska"</title>
                     <rect class="sea" x=extent.x y=extent.y width=extent.w height=extent.h/>
+                    <ZoneLayer frame=Frame::Inset shapes=shapes.clone() sea=true/>
                     <g class="states" stroke-width=format!("{:.2}", extent.w / 1500.0)>{drawn}</g>
-                    <ZoneLayer frame=Frame::Inset shapes=shapes extent=extent/>
+                    <ZoneLayer frame=Frame::Inset shapes=shapes sea=false/>
                 </svg>
                 <figcaption>"The Bering Strait, where Russia's territory and the United States' are closest. Zones that reach across it are drawn here."</figcaption>
             </figure>

@@ -38,7 +38,8 @@ pub enum Ground {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Shape {
     /// Rings in degrees (longitudes continuous, possibly past 180°); drawn
-    /// with the even–odd rule and clipped to the part's ground.
+    /// with the even–odd rule and clipped to the part's ground (for sea:
+    /// drawn under the land, with the territorial waters over it).
     pub rings: Vec<Vec<(f64, f64)>>,
     pub area_km2: f64,
     /// States whose land lies in the zone (land), or whose coast borders it
@@ -289,19 +290,27 @@ impl Part {
         }).collect()
     }
 
+    /// For a sea zone, the edge of the source's territorial waters, which
+    /// the zone leaves out: the same at every distance, so drawn once.
+    pub fn waters(&self, exact: bool) -> &[Vec<(f64, f64)>] {
+        match &self.inner {
+            Some((coarse, fine, _)) => if exact { fine } else { coarse },
+            None => &[],
+        }
+    }
+
     /// The zone at `km`; `exact` places every drawn point on the ellipsoid
     /// (the coarse pass, on the sphere, is within half a per cent).
     pub fn at(&self, km: f64, exact: bool) -> Shape {
         if !(km > 0.0) || self.source.is_empty() {
             return Shape::default();
         }
-        let mut rings = self.level_rings(km, exact);
+        let rings = self.level_rings(km, exact);
         let mut area = self.area_below(km);
-        if let Some((coarse, fine, inner_area)) = &self.inner {
+        if let Some((_, _, inner_area)) = &self.inner {
             if km <= TERRITORIAL_WATERS_KM {
                 return Shape::default();
             }
-            rings.extend(if exact { fine.iter().cloned() } else { coarse.iter().cloned() });
             area = (area - inner_area).max(0.0);
         }
         let states = self.nearest.iter().filter(|(_, d)| *d <= km).map(|(iso, _)| iso.clone()).collect();
