@@ -7,6 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Details() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let zones = expect_context::<super::zones::Zones>();
     let close = move || {
         if let Some(iso) = ctx.selected.get_untracked() {
             ctx.selected.set(None);
@@ -48,17 +49,25 @@ pub fn Details() -> impl IntoView {
                 }
             }
             let reach = ctx.reach.get();
-            let demands = reach
-                .demands
+            // Zones reaching part of the state: (demand, party, distance).
+            let zoned: Vec<(String, String, u32)> = zones.views.with(|vs| {
+                vs.iter().filter(|v| v.states.contains(&iso)).map(|v| (v.spec.demand.clone(), v.spec.party.clone(), v.km)).collect()
+            });
+            let active = ctx.choices.with(|c| c.demands.clone());
+            let demands = active
                 .iter()
-                .filter(|r| r.states.contains(&iso))
-                .filter_map(|r| {
-                    let demand = d.catalogue.demand(&r.id)?.clone();
+                .filter_map(|id| {
+                    let whole: Vec<String> = reach.demands.iter().find(|r| &r.id == id).map(|r| r.sides.iter().filter(|(_, s)| s.contains(&iso)).map(|(p, _)| p.clone()).collect()).unwrap_or_default();
+                    let part: Vec<String> = zoned.iter().filter(|z| &z.0 == id).map(|z| format!("{} (part of its ground, within {} km)", z.1, crate::state::group(z.2))).collect();
+                    if whole.is_empty() && part.is_empty() {
+                        return None;
+                    }
+                    let sides: Vec<String> = whole.into_iter().chain(part).collect();
+                    let demand = d.catalogue.demand(id)?.clone();
                     let treaty = d.catalogue.treaty(&demand.treaty).map(|t| t.short.clone()).unwrap_or_default();
-                    let sides: Vec<String> = r.sides.iter().filter(|(_, s)| s.contains(&iso)).map(|(p, _)| p.clone()).collect();
-                    let colour = d.colour(&r.id);
+                    let colour = d.colour(id);
                     Some(view! {
-                        <li data-demand=r.id.clone()>
+                        <li data-demand=id.clone()>
                             <h4>
                                 <span class="swatch" style:background=colour aria-hidden="true"></span>
                                 {format!("{} · {}, {}: {}", demand.id, treaty, demand.reference(), demand.title)}

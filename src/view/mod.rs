@@ -35,10 +35,12 @@ pub struct Data {
 
 impl Data {
     /// Colour of a demand with a map layer: Paul Tol's "muted" scheme, made
-    /// to stay distinct for colour-blind readers, in catalogue order.
+    /// to stay distinct for colour-blind readers, in catalogue order, and
+    /// for the eleven layers two of his "vibrant" colours (orange, blue).
     pub fn colour(&self, id: &str) -> &'static str {
-        const MUTED: [&str; 9] =
-            ["#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499"];
+        const MUTED: [&str; 11] = [
+            "#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499", "#EE7733", "#0077BB",
+        ];
         let i = self.catalogue.demands.iter().filter(|d| d.has_map_layer()).position(|d| d.id == id).unwrap_or(0);
         MUTED[i % MUTED.len()]
     }

@@ -45,7 +45,7 @@ test('keys move through the steps and the URL follows', async () => {
 test('without steps the default tour walks through both drafts', async () => {
   const { page } = await open(browser, `${server.url}?present=1`);
   await page.waitForSelector('[data-iso="POL"]');
-  assert.match(await page.textContent('.step-count'), /Step 1 of 9/);
+  assert.match(await page.textContent('.step-count'), /Step 1 of 11/);
   await page.keyboard.press('End');
   assert.match(await page.textContent('.presentation'), /NATO agreement, Art\. 7 ¶2/);
 });
