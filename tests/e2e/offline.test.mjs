@@ -30,9 +30,12 @@ test('the single file draws every state from file:// with no request made', asyn
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url()); });
-  await page.goto(`${pathToFileURL(single).href}?demands=nato-6`);
-  await page.waitForSelector('[data-iso="UKR"][data-restricted-by="nato-6"]', { timeout: 30000 });
+  await page.goto(`${pathToFileURL(single).href}?demands=nato-6,us-6`);
+  await page.waitForSelector('[data-iso="UKR"][data-restricted-by="us-6 nato-6"]', { timeout: 30000 });
   assert.equal(await page.locator('[data-iso]').count(), expected);
+  // Distance zones too, with the far members' geometry inlined: the inset
+  // shows Alaska within reach of Russia.
+  await page.waitForSelector('[data-inset-iso="USA"][data-restricted-by="us-6"]', { timeout: 60000 });
   assert.deepEqual(requests, []);
   assert.deepEqual(errors, []);
   await context.close();
