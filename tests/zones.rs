@@ -292,6 +292,11 @@ fn missile_reach_edges_are_at_the_range_on_the_ellipsoid() {
         let n = case.check_edges(&parts, &exact, km, Frame::Inset);
         assert!(n > 20, "{km} km beyond the main map: only {n} edge points on the ground");
     }
+    // us-6 across the Bering Strait: Alaska within 500 km of Chukotka.
+    let alaska = Case { name: "US land within reach of Russia", kind: Kind::Reach, within: set("USA"), from: set("RUS") };
+    let parts = alaska.parts();
+    let exact = alaska.exact(&parts);
+    assert!(alaska.check_edges(&parts, &exact, 500.0, Frame::Inset) > 20);
     // The other way: Russia's land within reach of NATO's members.
     let w = world();
     let back = Case { name: "Russian land within reach of NATO", kind: Kind::Reach, within: set("RUS"), from: w.nato.clone() };
@@ -449,4 +454,46 @@ fn nato_7b_band_touches_the_states_on_either_side_of_the_border() {
     // The CSTO in 1997 still had Azerbaijan and Georgia, both on Turkey's border.
     assert_eq!(band(nato, d1997, "csto"), set("NOR TUR"));
     assert_eq!(band(russia, d1997, "csto"), set("RUS ARM AZE GEO"));
+}
+
+/// The area summed over the grid's cells agrees within 1 % with the area
+/// of the drawn zone clipped to the ground exactly (polygon intersection on
+/// the equal-area map plane).
+#[test]
+fn zone_areas_agree_with_an_exact_intersection() {
+    use geo::{Area, BooleanOps, LineString, Polygon};
+    use treaty_map::geometry::projection::Albers;
+    let proj = Albers::map();
+    let plane = |ring: &[(f64, f64)]| -> LineString<f64> { ring.iter().map(|&(x, y)| proj.project(x, y)).collect::<Vec<_>>().into() };
+    let w = world();
+    for (case, kms) in [
+        (nato_vs_russia(), vec![500.0, 1500.0]),
+        (Case { name: "band", kind: Kind::Band, within: w.nato.clone(), from: set("RUS BLR") }, vec![50.0, 200.0]),
+    ] {
+        let parts = case.parts();
+        let ground: Vec<geo::MultiPolygon<f64>> = case
+            .ground()
+            .iter()
+            .map(|mp| geo::MultiPolygon(mp.0.iter().map(|p| Polygon::new(plane(&p.exterior().0.iter().map(|c| (c.x, c.y)).collect::<Vec<_>>()), p.interiors().iter().map(|h| plane(&h.0.iter().map(|c| (c.x, c.y)).collect::<Vec<_>>())).collect())).collect()))
+            .collect();
+        for km in kms {
+            let planned = parts.iter().find(|p| p.frame == Frame::Main && p.lo <= km && km < p.hi).unwrap();
+            let shape = planned.part.at(km, true);
+            let mut exact = 0.0;
+            for ring in &shape.rings {
+                let poly = Polygon::new(plane(ring), vec![]);
+                // Outer rings turn counter-clockwise in longitude and
+                // latitude, holes clockwise.
+                let lonlat: LineString<f64> = ring.iter().map(|&(x, y)| geo::Coord { x, y }).collect::<Vec<_>>().into();
+                let sign = if Polygon::new(lonlat, vec![]).signed_area() > 0.0 { 1.0 } else { -1.0 };
+                for g in &ground {
+                    exact += sign * g.intersection(&geo::MultiPolygon(vec![poly.clone()])).unsigned_area();
+                }
+            }
+            assert!(exact > 0.0, "{}: {exact}", case.name);
+            let rel = (shape.area_km2 - exact).abs() / exact;
+            eprintln!("{} at {km} km: grid {:.0} km², exact {:.0} km² ({:.2} %)", case.name, shape.area_km2, exact, rel * 100.0);
+            assert!(rel < 0.01, "{} at {km} km: grid {:.0} vs exact {:.0}", case.name, shape.area_km2, exact);
+        }
+    }
 }
