@@ -497,3 +497,28 @@ fn zone_areas_agree_with_an_exact_intersection() {
         }
     }
 }
+
+/// Computed a row at a time (as the page does, between frames), a zone is
+/// the same as computed at once.
+#[test]
+fn slicing_the_work_changes_nothing() {
+    let w = world();
+    for (kind, within, from, km) in [(Kind::Sea, set("USA"), set("RUS"), 300.0), (Kind::Band, w.nato.clone(), set("RUS BLR"), 40.0)] {
+        let whole = plan(kind, &within, &from, &w.main, &w.far);
+        let mut job = treaty_map::zone::plan::plan_job(kind, &within, &from, &w.main, &w.far);
+        let mut slices = 0;
+        let sliced = loop {
+            slices += 1;
+            if let Some(done) = job.run(&mut || false) {
+                break done;
+            }
+        };
+        assert!(slices > 100, "{slices} slices");
+        assert_eq!(whole.len(), sliced.len());
+        for (a, b) in whole.iter().zip(&sliced) {
+            let (sa, sb) = (a.part.at(km, true), b.part.at(km, true));
+            assert_eq!(sa, sb);
+            assert_eq!(a.part.waters(true), b.part.waters(true));
+        }
+    }
+}

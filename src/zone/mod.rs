@@ -81,15 +81,38 @@ pub struct PartJob {
     /// Sea: how many states use each vertex (a coast's are used once).
     uses: std::collections::HashMap<(u64, u64), u32>,
     nearest: Vec<(String, f64)>,
+    /// Sea: the part, then the territorial waters' edge, coarse and exact.
+    part: Option<Part>,
+    waters: Vec<(Vec<(f64, f64)>, Vec<bool>)>,
+    fine: Vec<Vec<(f64, f64)>>,
 }
 
 impl PartJob {
     pub fn new(ground: Ground, targets: Vec<(String, MultiPolygon<f64>)>, source: Source, grid: Grid) -> PartJob {
-        PartJob { ground, targets, source, job: FieldJob::new(grid), field: None, cover: None, uses: Default::default(), nearest: Vec::new() }
+        PartJob {
+            ground,
+            targets,
+            source,
+            job: FieldJob::new(grid),
+            field: None,
+            cover: None,
+            uses: Default::default(),
+            nearest: Vec::new(),
+            part: None,
+            waters: Vec::new(),
+            fine: Vec::new(),
+        }
     }
 
     /// Works while `more()` allows; returns the part once it is complete.
     pub fn run(&mut self, more: &mut dyn FnMut() -> bool) -> Option<Part> {
+        if self.part.is_none() {
+            return self.build(more);
+        }
+        self.waters_step(more)
+    }
+
+    fn build(&mut self, more: &mut dyn FnMut() -> bool) -> Option<Part> {
         if self.field.is_none() {
             self.field = Some(self.job.run(&self.source, more)?);
             if !more() {
@@ -130,8 +153,37 @@ impl PartJob {
                 return None;
             }
         }
-        let cover = self.cover.take().expect("computed above");
-        Some(Part::finish(self.ground, self.field.take().expect("computed above"), std::mem::take(&mut self.source), cover, std::mem::take(&mut self.nearest)))
+        {
+            let cover = self.cover.take().expect("computed above");
+            let part = Part::finish(self.ground, self.field.take().expect("computed above"), std::mem::take(&mut self.source), cover, std::mem::take(&mut self.nearest));
+            if self.ground == Ground::Land {
+                return Some(part);
+            }
+            // Sea: the territorial waters' edge, a ring at a time.
+            let w = TERRITORIAL_WATERS_KM;
+            self.waters = part.coarse_rings(w);
+            self.part = Some(part);
+        }
+        if !more() {
+            return None;
+        }
+        self.waters_step(more)
+    }
+
+    fn waters_step(&mut self, more: &mut dyn FnMut() -> bool) -> Option<Part> {
+        let part = self.part.as_ref().expect("made above");
+        let w = TERRITORIAL_WATERS_KM;
+        while self.fine.len() < self.waters.len() {
+            let (pts, on) = &self.waters[self.fine.len()];
+            self.fine.push(part.exact_ring(pts, on, w));
+            if !more() {
+                return None;
+            }
+        }
+        let mut part = self.part.take().expect("made above");
+        let coarse = std::mem::take(&mut self.waters).into_iter().map(|(p, _)| p).collect();
+        part.inner = Some((coarse, std::mem::take(&mut self.fine), part.area_below(w)));
+        Some(part)
     }
 
     pub fn finish_now(mut self) -> Part {
@@ -202,12 +254,7 @@ impl Part {
                 block_area[(j / contour::BLOCK) * bx + i / contour::BLOCK] += cover[j * g.nx + i] as f64 * cell;
             }
         }
-        let mut part = Part { ground, field, source, cover, nearest, blocks, block_area, inner: None };
-        if ground == Ground::Sea {
-            let w = TERRITORIAL_WATERS_KM;
-            part.inner = Some((part.level_rings(w, false), part.level_rings(w, true), part.area_below(w)));
-        }
-        part
+        Part { ground, field, source, cover, nearest, blocks, block_area, inner: None }
     }
 
     /// The area (km²) of the ground within `km` of the source.
@@ -274,20 +321,25 @@ impl Part {
         }))
     }
 
-    fn level_rings(&self, km: f64, exact: bool) -> Vec<Vec<(f64, f64)>> {
+    /// The coarse rings at `km` near the ground, each with which of its
+    /// points lie on the level line near the ground (not those where the
+    /// ring closes along the grid's rim).
+    fn coarse_rings(&self, km: f64) -> Vec<(Vec<(f64, f64)>, Vec<bool>)> {
         let g = &self.field.grid;
         let coarse = contour::rings_in(&self.field.km, g.nx, g.ny, km as f32, Some(&self.blocks));
-        let ex = Exact::new(&self.field, &self.source);
         coarse.into_iter().filter_map(|r| {
             let pts: Vec<(f64, f64)> = r.iter().map(|v| g.at(v.x, v.y)).collect();
-            // Points on the level line near the ground; not those where the
-            // ring closes along the grid's rim.
             let on: Vec<bool> = r.iter().zip(&pts).map(|(v, p)| v.a != contour::OUT && v.b != contour::OUT && self.covered(p.0, p.1)).collect();
-            if !on.iter().any(|&b| b) {
-                return None;
-            }
-            Some(if exact { ex.ring(&pts, km, 4, |i| on[i]) } else { pts })
+            on.iter().any(|&b| b).then_some((pts, on))
         }).collect()
+    }
+
+    fn exact_ring(&self, pts: &[(f64, f64)], on: &[bool], km: f64) -> Vec<(f64, f64)> {
+        Exact::new(&self.field, &self.source).ring(pts, km, 4, |i| on[i])
+    }
+
+    fn level_rings(&self, km: f64, exact: bool) -> Vec<Vec<(f64, f64)>> {
+        self.coarse_rings(km).into_iter().map(|(pts, on)| if exact { self.exact_ring(&pts, &on, km) } else { pts }).collect()
     }
 
     /// For a sea zone, the edge of the source's territorial waters, which

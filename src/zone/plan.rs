@@ -71,8 +71,8 @@ pub const MAX_SEA_KM: f64 = 5_500.0;
 pub const FINE_BAND_KM: f64 = 60.0;
 
 /// Grid steps (longitude, latitude), degrees.
-const REACH_STEP: (f64, f64) = (0.45, 0.3);
-const SEA_STEP: (f64, f64) = (0.4, 0.25);
+const REACH_STEP: (f64, f64) = (0.6, 0.4);
+const SEA_STEP: (f64, f64) = (0.6, 0.4);
 const BAND_STEP: (f64, f64) = (0.3, 0.2);
 const FINE_BAND_STEP: (f64, f64) = (0.1, 0.06);
 
