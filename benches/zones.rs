@@ -25,8 +25,8 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
 
 fn main() {
     let facts = load(&read("facts.json")).expect("facts");
-    let main = Atlas::parse(&read("states.geojson")).expect("states").0;
-    let far = Atlas::parse(&read("far.geojson")).map(|a| a.0).unwrap_or_default();
+    let main = Atlas::parse(&read("states.topo.json")).expect("states").0;
+    let far = Atlas::parse_file(&read("far.topo.json"), "far.topo.json").expect("far").0;
     let today = Date::new(2026, 11, 22);
     let nato: BTreeSet<String> = facts.states.iter().filter(|s| facts.is_nato_member(&s.iso, today)).map(|s| s.iso.clone()).collect();
     let set = |s: &str| s.split_whitespace().map(str::to_string).collect::<BTreeSet<String>>();

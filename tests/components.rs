@@ -15,7 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn data() -> Arc<Data> {
     let read = |s: &str| Ok(s.to_string());
     let (data, problems) = Data::from_texts(
-        read(include_str!("../geo/states.geojson")),
+        read(include_str!("../geo/states.topo.json")),
         read(include_str!("../geo/facts.json")),
         read(include_str!("../geo/demands.json")),
         Date::new(2026, 11, 22),
@@ -90,7 +90,7 @@ async fn map_draws_every_state_and_follows_the_choices() {
 fn a_broken_demands_file_is_reported_and_the_map_still_loads() {
     let read = |s: &str| Ok(s.to_string());
     let (data, problems) = Data::from_texts(
-        read(include_str!("../geo/states.geojson")),
+        read(include_str!("../geo/states.topo.json")),
         read(include_str!("../geo/facts.json")),
         read("{\"treaties\": 3}"),
         Date::new(2026, 11, 22),

@@ -12,15 +12,15 @@ fn committed_geometry_is_what_the_pipeline_makes_now() {
     let facts = treaty_map::model::load::facts(&read("facts.json")).unwrap();
     let made = treaty_map::build::build(&read("source/world-50m.json"), &facts).unwrap();
     assert!(
-        made.states == read("states.geojson"),
-        "geo/states.geojson is stale: run `cargo run --bin make-geo`"
+        made.states == read("states.topo.json"),
+        "geo/states.topo.json is stale: run `cargo run --bin make-geo`"
     );
-    assert!(made.far == read("far.geojson"), "geo/far.geojson is stale: run `cargo run --bin make-geo`");
+    assert!(made.far == read("far.topo.json"), "geo/far.topo.json is stale: run `cargo run --bin make-geo`");
 }
 
 fn far() -> treaty_map::geometry::atlas::Atlas {
     let (atlas, warnings) =
-        treaty_map::geometry::atlas::Atlas::parse_file(&read("far.geojson"), "far.geojson").expect("far.geojson loads");
+        treaty_map::geometry::atlas::Atlas::parse_file(&read("far.topo.json"), "far.topo.json").expect("far.topo.json loads");
     assert!(warnings.is_empty(), "{warnings:?}");
     atlas
 }
@@ -35,7 +35,7 @@ fn far_states_are_the_members_outside_the_frame() {
     for s in &far.shapes {
         assert_eq!(s.role, Role::Far, "{}", s.iso);
         assert_eq!(d.facts.state(&s.iso).map(|f| f.drawn), Some(false), "{} is not drawn on the map", s.iso);
-        assert!(d.atlas.get(&s.iso).is_none(), "{} is in states.geojson too", s.iso);
+        assert!(d.atlas.get(&s.iso).is_none(), "{} is in states.topo.json too", s.iso);
         assert!(s.label.is_some() && !s.shape.0.is_empty(), "{}", s.iso);
         assert!(s.shape.is_valid(), "{}: {:?}", s.iso, s.shape.validation_errors());
         for p in &s.shape {

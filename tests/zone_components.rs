@@ -17,7 +17,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn data() -> Arc<Data> {
     let read = |s: &str| Ok(s.to_string());
     let (data, problems) = Data::from_texts(
-        read(include_str!("../geo/states.geojson")),
+        read(include_str!("../geo/states.topo.json")),
         read(include_str!("../geo/facts.json")),
         read(include_str!("../geo/demands.json")),
         Date::new(2026, 11, 22),

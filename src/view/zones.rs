@@ -142,7 +142,7 @@ impl Zones {
             if !loaded && wanted.iter().any(|s| s.kind != Kind::Band) && !far_asked.get_value() {
                 far_asked.set_value(true);
                 wasm_bindgen_futures::spawn_local(async move {
-                    let atlas = match platform::fetch_text("far.geojson").await.and_then(|t| Atlas::parse(&t).map_err(|e| e.to_string())) {
+                    let atlas = match platform::fetch_text("far.topo.json").await.and_then(|t| Atlas::parse_file(&t, "far.topo.json").map_err(|e| e.to_string())) {
                         Ok((a, _)) => a,
                         Err(e) => {
                             ctx.notices.update(|n| n.push(format!("{e} — zones over North America are left out")));

@@ -22,7 +22,7 @@ pub struct Data {
 pub fn data() -> Data {
     let facts = load::facts(&read("facts.json")).expect("facts.json loads");
     let catalogue = load::catalogue(&read("demands.json"), &facts).expect("demands.json loads");
-    let (atlas, warnings) = Atlas::parse(&read("states.geojson")).expect("states.geojson loads");
+    let (atlas, warnings) = Atlas::parse(&read("states.topo.json")).expect("states.topo.json loads");
     assert!(warnings.is_empty(), "{warnings:?}");
     let neighbours = atlas.neighbours();
     Data { facts, catalogue, atlas, neighbours }

@@ -197,10 +197,10 @@ test('a broken data file gives a clear message and a working map', async () => {
 
 test('a missing geometry file says so instead of breaking', async () => {
   const { page, context } = await open(browser, 'about:blank');
-  await context.route('**/states.geojson', (route) => route.fulfill({ status: 404, body: 'no' }));
+  await context.route('**/states.topo.json', (route) => route.fulfill({ status: 404, body: 'no' }));
   await page.goto(server.url);
   await page.waitForSelector('.fatal');
-  assert.match(await page.textContent('.fatal'), /states\.geojson/);
+  assert.match(await page.textContent('.fatal'), /states\.topo\.json/);
 });
 
 test('a pinch zooms, a drag pans, and the keyboard does both', async () => {

@@ -25,7 +25,7 @@
 //
 // Exports turfBufferTimes(page, feature, distances) for a page that has
 // @turf/buffer on globalThis.turfBuffer (openTurfPage gives one), plus the
-// helpers serveRepo, openTurfPage and loadFeature.
+// helpers serveRepo, openTurfPage, topoFeature and loadFeature.
 import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -81,10 +81,41 @@ export async function openTurfPage(browser, baseUrl) {
   return { page, context, errors, foreign };
 }
 
-/** The feature of geo/states.geojson with properties.iso_a3 == iso. */
-export function loadFeature(iso = 'RUS', file = path.join(ROOT, 'geo/states.geojson')) {
-  const fc = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const f = fc.features.find((x) => x.properties && x.properties.iso_a3 === iso);
+/**
+ * The geometry of a TopoJSON topology (geo/states.topo.json, quantized and
+ * delta-encoded) with properties.iso_a3 == iso, as a GeoJSON Feature. As in
+ * src/geometry/atlas.rs, a scale of 10^-n is applied by dividing by 10^n, so
+ * the coordinates are the pipeline's rounded ones exactly.
+ */
+export function topoFeature(topology, iso) {
+  const t = topology.transform;
+  const axis = (q, i) => {
+    if (!t) return q;
+    const k = 1 / t.scale[i];
+    return (Math.abs(k - Math.round(k)) < 1e-9 ? q / Math.round(k) : q * t.scale[i]) + t.translate[i];
+  };
+  const arcs = topology.arcs.map((arc) => {
+    let x = 0; let y = 0;
+    return arc.map(([dx, dy]) => (t ? (x += dx, y += dy, [axis(x, 0), axis(y, 1)]) : [dx, dy]));
+  });
+  // `~i` is arc i reversed; arcs after the first drop their shared point.
+  const ring = (refs) => refs.reduce((out, r) => {
+    const a = r < 0 ? arcs[~r].slice().reverse() : arcs[r];
+    return out.concat(out.length ? a.slice(1) : a);
+  }, []);
+  const polygon = (rings) => rings.map(ring);
+  for (const object of Object.values(topology.objects)) {
+    const g = object.geometries.find((x) => x.properties && x.properties.iso_a3 === iso);
+    if (!g) continue;
+    const coordinates = g.type === 'Polygon' ? polygon(g.arcs) : g.arcs.map(polygon);
+    return { type: 'Feature', properties: g.properties, geometry: { type: g.type, coordinates } };
+  }
+  return null;
+}
+
+/** The state of geo/states.topo.json with properties.iso_a3 == iso, as a GeoJSON Feature. */
+export function loadFeature(iso = 'RUS', file = path.join(ROOT, 'geo/states.topo.json')) {
+  const f = topoFeature(JSON.parse(fs.readFileSync(file, 'utf8')), iso);
   if (!f) throw new Error(`no feature with iso_a3 ${iso} in ${file}`);
   return f;
 }
