@@ -25,6 +25,20 @@ const drawnAt = async (page, id, value, where = zone) => {
   await page.waitForSelector(`.legend li[data-demand="${id}"] .zone-figures[data-ready="true"]`, { timeout: 60000 });
   await page.waitForSelector(`${where(id)}[data-km="${value}"][data-exact="true"]`, { timeout: 30000 });
 };
+/** Drags a slider's thumb with the mouse from its start to `fraction` of its length. */
+async function drag(page, name, fraction) {
+  const slider = page.locator(`input[name="${name}"]`);
+  await slider.scrollIntoViewIfNeeded();
+  const box = await slider.boundingBox();
+  const y = box.y + box.height / 2;
+  const { min, max, value } = await slider.evaluate((el) => ({ min: +el.min, max: +el.max, value: +el.value }));
+  const x0 = box.x + 8 + ((value - min) / (max - min)) * (box.width - 16);
+  await page.mouse.move(x0, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(x0 + ((box.x + 8 + fraction * (box.width - 16) - x0) * i) / 12, y);
+  await page.mouse.up();
+  return slider.inputValue();
+}
 const param = (page, name) => new URL(page.url()).searchParams.get(name);
 const waitParam = (page, name, value) => page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value]);
 
@@ -59,6 +73,16 @@ test('missile range: dragging the slider with the mouse grows both sides\' zones
   assert.match(await page.locator('output.km').first().textContent(), new RegExp(`${Number(value).toLocaleString('en')} km`));
   // The legend gives each side's area.
   assert.match(await page.locator('.legend li[data-demand="nato-5"] .zone-figures').textContent(), /NATO members: [\d,]+ km² of land at [\d,]+ km · Russia: [\d,]+ km²/);
+  // The keyboard: one step down, then Home for the shortest range.
+  await slider.focus();
+  await page.keyboard.press('ArrowLeft');
+  const less = String(Number(value) - 50);
+  assert.equal(await slider.inputValue(), less);
+  await drawnAt(page, 'nato-5', less);
+  await page.keyboard.press('Home');
+  await drawnAt(page, 'nato-5', '500');
+  assert.equal(await area(page, 'nato-5', 0), small[0]);
+  await waitParam(page, 'range', null);
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, []);
 });
@@ -85,6 +109,14 @@ test('the border band follows the keyboard, from the narrowest to the widest', a
   await drawnAt(page, 'nato-7b', '500');
   const at500 = await area(page, 'nato-7b');
   assert.ok(at10 > 0 && at10 < at100 && at500 > at150, `${at10} < ${at100} < ${at150} < ${at500}`);
+  // The mouse: back to about a quarter of the way.
+  const dragged = await drag(page, 'band', 0.25);
+  assert.ok(Number(dragged) > 50 && Number(dragged) < 250, `band at ${dragged}`);
+  await drawnAt(page, 'nato-7b', dragged);
+  assert.ok(await area(page, 'nato-7b') < at500);
+  await waitParam(page, 'band', dragged);
+  await page.keyboard.press('End');
+  await drawnAt(page, 'nato-7b', '500');
   await waitParam(page, 'band', '500');
   // At 500 km the band crosses Finland into Sweden, a member since 2024.
   assert.match(await restricted(page, 'SWE'), /nato-7b/);
@@ -108,6 +140,13 @@ test('bombers and warships: the sea zone reaches the Baltic, the Black Sea and t
   await drawnAt(page, 'us-5b', v);
   assert.ok(await area(page, 'us-5b') > a300);
   await waitParam(page, 'sea', v);
+  // The mouse: most of the way up, and the zone grows again.
+  const before = await area(page, 'us-5b');
+  const far = await drag(page, 'sea', 0.8);
+  assert.ok(Number(far) > 4000, `sea at ${far}`);
+  await drawnAt(page, 'us-5b', far);
+  assert.ok(await area(page, 'us-5b') > before);
+  await waitParam(page, 'sea', far);
   // The inset shows the Bering Strait, with Alaska's waters in the zone.
   assert.ok(await page.locator('figure.inset').isVisible());
   assert.match(await page.getAttribute('[data-inset-iso="USA"]', 'data-restricted-by'), /us-5b/);
