@@ -87,7 +87,8 @@ impl Dials {
 }
 
 /// 5500 → "5,500".
-pub fn group(n: u32) -> String {
+pub fn group(n: impl Into<u64>) -> String {
+    let n: u64 = n.into();
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {

@@ -7,37 +7,13 @@ use std::sync::Arc;
 use treaty_map::model::date::Date;
 use treaty_map::state::Choices;
 use treaty_map::view::{legend::Legend, map::MapView, Ctx, Data};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn data() -> Arc<Data> {
-    let read = |s: &str| Ok(s.to_string());
-    let (data, problems) = Data::from_texts(
-        read(include_str!("../geo/states.topo.json")),
-        read(include_str!("../geo/facts.json")),
-        read(include_str!("../geo/demands.json")),
-        Date::new(2026, 11, 22),
-    );
-    assert!(problems.is_empty(), "{problems:?}");
-    Arc::new(data.expect("the committed data loads"))
-}
+mod in_browser;
+use in_browser::{data, host, tick};
 
-/// Lets Leptos run the effects a signal change scheduled.
-async fn tick() {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
-}
-
-fn host() -> web_sys::HtmlElement {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let el = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
 
 #[wasm_bindgen_test]
 async fn map_draws_every_state_and_follows_the_choices() {

@@ -5,52 +5,23 @@
 
 use leptos::prelude::*;
 use std::sync::Arc;
-use treaty_map::model::date::Date;
 use treaty_map::state::{AsOf, Choices};
 use treaty_map::view::zones::{DistanceControls, Zones};
-use treaty_map::view::{map::MapView, Ctx, Data};
+use treaty_map::view::{map::MapView, Ctx};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn data() -> Arc<Data> {
-    let read = |s: &str| Ok(s.to_string());
-    let (data, problems) = Data::from_texts(
-        read(include_str!("../geo/states.topo.json")),
-        read(include_str!("../geo/facts.json")),
-        read(include_str!("../geo/demands.json")),
-        Date::new(2026, 11, 22),
-    );
-    assert!(problems.is_empty(), "{problems:?}");
-    Arc::new(data.expect("the committed data loads"))
-}
+mod in_browser;
+use in_browser::{data, host, sleep, until};
 
-async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
-}
-
-/// Waits (up to 30 s) until `f` holds.
-async fn until(mut f: impl FnMut() -> bool) {
-    for _ in 0..600 {
-        if f() {
-            return;
-        }
-        sleep(50).await;
-    }
-    panic!("timed out");
-}
 
 #[wasm_bindgen_test]
 async fn the_band_is_computed_between_frames_and_follows_its_slider() {
     let data = data();
     let cat = data.catalogue.clone();
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let el: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-    doc.body().unwrap().append_child(&el).unwrap();
+    let el = host();
     let slot: Arc<std::sync::Mutex<Option<Ctx>>> = Arc::default();
     let out = slot.clone();
     let handle = leptos::mount::mount_to(el.clone(), move || {

@@ -6,16 +6,7 @@ use leptos::prelude::*;
 
 /// Rounds a km² figure to the nearest thousand and groups its digits.
 pub fn km2(v: f64) -> String {
-    let n = ((v / 1000.0).round() * 1000.0) as u64;
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::state::group(((v / 1000.0).round() * 1000.0) as u64)
 }
 
 #[component]
@@ -60,7 +51,7 @@ pub fn Summary() -> impl IntoView {
         <p class="summary-line" role="status" aria-live="polite">
             {text}
             <span class="precision">
-                " Areas of whole states are geodesic, on the WGS84 ellipsoid, from the 1:50m Natural Earth borders; areas of zones are summed over a grid of about 30 km, to within about 1 %; all are rounded to 1,000 km². Zones can overlap states counted whole."
+                " Areas of whole states are geodesic, on the WGS84 ellipsoid, from the 1:50m Natural Earth borders; areas of zones are summed over the cells of the zone's grid, within 1 % of an exact intersection; all are rounded to 1,000 km². Zones can overlap states counted whole."
             </span>
         </p>
     }

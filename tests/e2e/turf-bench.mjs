@@ -31,7 +31,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch, open } from './browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TYPES = {
@@ -61,24 +61,13 @@ export function serveRepo(root = ROOT) {
 
 /** Opens the turf page (tests/e2e/turf-page/) in `browser`; aborts any request off 127.0.0.1. */
 export async function openTurfPage(browser, baseUrl) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  const foreign = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await context.route('**/*', (route) => {
-    const u = new URL(route.request().url());
-    if (u.hostname !== '127.0.0.1') { foreign.push(u.href); return route.abort(); }
-    return route.continue();
-  });
-  await page.goto(new URL('tests/e2e/turf-page/index.html', baseUrl).href);
+  const opened = await open(browser, new URL('tests/e2e/turf-page/index.html', baseUrl).href);
   try {
-    await page.waitForSelector('body[data-ready=turf]', { timeout: 10000 });
+    await opened.page.waitForSelector('body[data-ready=turf]', { timeout: 10000 });
   } catch (e) {
-    throw new Error(`turf page did not load: ${errors.join('; ') || e.message}`);
+    throw new Error(`turf page did not load: ${opened.errors.join('; ') || e.message}`);
   }
-  return { page, context, errors, foreign };
+  return opened;
 }
 
 /**
@@ -241,11 +230,7 @@ async function main() {
 
   const feature = loadFeature('RUS');
   const server = await serveRepo();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await launch();
   try {
     const { page, errors, foreign } = await openTurfPage(browser, server.url);
     const rows = await turfBufferTimes(page, feature, distances, { runs, steps, keepOutput: check });
