@@ -3,7 +3,7 @@
 //! the image, and every colour written onto the elements so the file stands
 //! on its own.
 
-use super::{legend::km2, Ctx};
+use super::{legend::km2, zones::Zones, Ctx};
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{Element, HtmlAnchorElement};
@@ -17,7 +17,7 @@ fn document() -> Option<web_sys::Document> {
 }
 
 /// The lines written above and below the map.
-fn captions(ctx: &Ctx) -> (Vec<String>, Vec<(String, String)>, String) {
+fn captions(ctx: &Ctx, zones: &Zones) -> (Vec<String>, Vec<(String, String)>, String) {
     ctx.data.with_value(|d| {
         ctx.choices.with(|c| {
             let date = c.as_of.date(d.today);
@@ -37,12 +37,20 @@ fn captions(ctx: &Ctx) -> (Vec<String>, Vec<(String, String)>, String) {
                 r.demands
                     .iter()
                     .map(|dr| {
-                        let title = d.catalogue.demand(&dr.id).map(|x| x.title.clone()).unwrap_or_default();
+                        let demand = d.catalogue.demand(&dr.id);
+                        let title = demand.map(|x| x.title.clone()).unwrap_or_default();
                         let area = d.atlas.area_km2(dr.states.iter().map(String::as_str));
-                        (
-                            d.colour(&dr.id).to_string(),
-                            format!("{} {}: {} states, {} km²", dr.id, title, dr.states.len(), km2(area)),
-                        )
+                        let mut line = format!("{} {}", dr.id, title);
+                        if demand.is_some_and(|x| matches!(x.layer, crate::model::demand::Layer::States { .. })) {
+                            line.push_str(&format!(": {} states, {} km²", dr.states.len(), km2(area)));
+                        }
+                        // Each zone with its distance and area.
+                        zones.views.with_untracked(|vs| {
+                            for v in vs.iter().filter(|v| v.spec.demand == dr.id) {
+                                line.push_str(&format!("; zone, {}: {} km² within {} km", v.spec.party, km2(v.area_km2), crate::state::group(v.km)));
+                            }
+                        });
+                        (d.colour(&dr.id).to_string(), line)
                     })
                     .collect()
             });
@@ -61,7 +69,7 @@ fn el(doc: &web_sys::Document, name: &str, attrs: &[(&str, String)]) -> Option<E
 }
 
 /// The standalone SVG of the current view, as text.
-pub fn svg_text(ctx: &Ctx) -> Option<String> {
+pub fn svg_text(ctx: &Ctx, zones: &Zones) -> Option<String> {
     let doc = document()?;
     let window = web_sys::window()?;
     let original = doc.query_selector("svg.map").ok()??;
@@ -72,7 +80,7 @@ pub fn svg_text(ctx: &Ctx) -> Option<String> {
         let (Some(a), Some(b)) = (from.item(i), to.item(i)) else { continue };
         let (Ok(a), Ok(b)) = (a.dyn_into::<Element>(), b.dyn_into::<Element>()) else { continue };
         let Ok(Some(style)) = window.get_computed_style(&a) else { continue };
-        for prop in ["fill", "stroke", "stroke-width", "stroke-dasharray", "vector-effect", "display", "font-size", "font-weight", "text-anchor"] {
+        for prop in ["fill", "fill-opacity", "stroke", "stroke-opacity", "stroke-width", "stroke-dasharray", "vector-effect", "display", "font-size", "font-weight", "text-anchor"] {
             if let Ok(v) = style.get_property_value(prop) {
                 if !v.is_empty() && !(prop == "fill" && b.get_attribute("fill").is_some_and(|f| f.starts_with("url("))) {
                     let _ = b.set_attribute(prop, &v);
@@ -83,7 +91,7 @@ pub fn svg_text(ctx: &Ctx) -> Option<String> {
     }
     let vb: Vec<f64> = original.get_attribute("viewBox")?.split(' ').filter_map(|v| v.parse().ok()).collect();
     let [x, y, w, h] = vb[..] else { return None };
-    let (head, legend, attribution) = captions(ctx);
+    let (head, legend, attribution) = captions(ctx, zones);
     let unit = w / EXPORT_WIDTH; // one CSS pixel of the export, in plane units
     let line = 22.0 * unit;
     let top = line * (head.len() as f64 + 0.8);
@@ -134,15 +142,15 @@ fn data_url(svg: &str) -> Option<String> {
     Some(format!("data:image/svg+xml;base64,{b64}"))
 }
 
-pub fn save_svg(ctx: &Ctx) {
-    if let Some(url) = svg_text(ctx).and_then(|s| data_url(&s)) {
+pub fn save_svg(ctx: &Ctx, zones: &Zones) {
+    if let Some(url) = svg_text(ctx, zones).and_then(|s| data_url(&s)) {
         download(&url, "treaty-map.svg");
     }
 }
 
 /// Draws the SVG on a canvas at twice its size and downloads the PNG.
-pub fn save_png(ctx: &Ctx) {
-    let Some(svg) = svg_text(ctx) else { return };
+pub fn save_png(ctx: &Ctx, zones: &Zones) {
+    let Some(svg) = svg_text(ctx, zones) else { return };
     let Some(url) = data_url(&svg) else { return };
     let Some(doc) = document() else { return };
     let Ok(img) = web_sys::HtmlImageElement::new() else { return };
@@ -166,9 +174,10 @@ pub fn save_png(ctx: &Ctx) {
 #[component]
 pub fn ExportButtons() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let zones = expect_context::<Zones>();
     view! {
-        <button type="button" class="export-svg" on:click=move |_| save_svg(&ctx)>"Download SVG"</button>
-        <button type="button" class="export-png" on:click=move |_| save_png(&ctx)>"Download PNG"</button>
+        <button type="button" class="export-svg" on:click=move |_| save_svg(&ctx, &zones)>"Download SVG"</button>
+        <button type="button" class="export-png" on:click=move |_| save_png(&ctx, &zones)>"Download PNG"</button>
         <button type="button" class="print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
     }
 }

@@ -42,3 +42,19 @@ test('the SVG and PNG downloads hold the view, its legend and attribution', asyn
   assert.equal(h, 2 * Number(parsed.height));
   assert.deepEqual(errors, []);
 });
+
+test('an exported zone keeps its translucency, its distance and its area', async () => {
+  const { page, errors } = await open(browser, `${server.url}?demands=nato-5&range=1000&date=today`);
+  await page.waitForSelector('.legend li[data-demand="nato-5"] .zone-figures[data-ready="true"]', { timeout: 60000 });
+  const svg = (await download(page, 'button.export-svg')).toString('utf8');
+  const zone = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const z = doc.querySelector('path[data-zone="nato-5"][data-side="0"]');
+    return { opacity: Number(z.getAttribute('fill-opacity')), km: z.getAttribute('data-km'), d: z.getAttribute('d').length };
+  }, svg);
+  assert.ok(zone.opacity > 0 && zone.opacity < 1, `fill-opacity ${zone.opacity}`);
+  assert.equal(zone.km, '1000');
+  assert.ok(zone.d > 100);
+  assert.match(svg, /nato-5 No intermediate- and short-range missiles within reach; zone, NATO members: [\d,]+ km² within 1,000 km; zone, Russia: [\d,]+ km² within 1,000 km/);
+  assert.deepEqual(errors, []);
+});
