@@ -133,8 +133,9 @@ impl Zones {
             })
         });
 
-        // Fields are computed one at a time, each in a timeout of its own, so
-        // the toggle that asked for them paints first.
+        // Zones are computed one at a time, in slices of about 8 ms between
+        // frames (see `pump`), so the toggle that asked for them paints first
+        // and the reader's input is never held up.
         Effect::new(move |_| {
             version.track();
             let loaded = far.with(Option::is_some);
