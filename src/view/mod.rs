@@ -52,6 +52,9 @@ impl Data {
 pub struct Ctx {
     pub data: StoredValue<Arc<Data>>,
     pub choices: RwSignal<Choices>,
+    /// What decides the scopes: the active demands, the date, the readings.
+    /// Not a slider, an outline or the theme.
+    pub scope_inputs: Memo<(Vec<String>, crate::state::AsOf, crate::model::scope::Readings)>,
     /// A Memo: read by the map, the legend, the summary and the details.
     pub reach: Memo<Reach>,
     pub selected: RwSignal<Option<String>>,
@@ -118,7 +121,7 @@ impl Ctx {
                 choices.with_untracked(|c| Reach::compute(&d.catalogue, &d.facts, &d.neighbours, c, d.today))
             })
         });
-        Ctx { data: stored, choices, reach, selected: RwSignal::new(None), notices }
+        Ctx { data: stored, choices, scope_inputs, reach, selected: RwSignal::new(None), notices }
     }
 }
 

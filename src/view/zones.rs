@@ -111,11 +111,13 @@ impl Zones {
         let far_asked = StoredValue::new(false);
         let exact = RwSignal::new(true);
 
+        // Zones follow the demands, the date and the readings; a slider step
+        // does not re-evaluate them.
         let specs = Memo::new(move |_| {
-            ctx.choices.with(|c| {
+            ctx.scope_inputs.with(|(demands, as_of, readings)| {
                 ctx.data.with_value(|d| {
-                    let cx = Context { facts: &d.facts, on: c.as_of.date(d.today), readings: &c.readings, neighbours: &d.neighbours };
-                    c.demands
+                    let cx = Context { facts: &d.facts, on: as_of.date(d.today), readings, neighbours: &d.neighbours };
+                    demands
                         .iter()
                         .filter_map(|id| d.catalogue.demand(id))
                         .flat_map(|dm| {

@@ -185,14 +185,6 @@ impl PartJob {
         part.inner = Some((coarse, std::mem::take(&mut self.fine), part.area_below(w)));
         Some(part)
     }
-
-    pub fn finish_now(mut self) -> Part {
-        loop {
-            if let Some(p) = self.run(&mut || true) {
-                return p;
-            }
-        }
-    }
 }
 
 /// The smallest box `[west, south, east, north]` holding the shapes, with
@@ -232,17 +224,6 @@ fn densify(ring: &[(f64, f64)], step: f64) -> Vec<(f64, f64)> {
 }
 
 impl Part {
-    /// A zone on the land of `targets`, measured from `source`.
-    pub fn land(targets: &[(&str, &MultiPolygon<f64>)], source: Source, grid: Grid) -> Part {
-        PartJob::new(Ground::Land, targets.iter().map(|(i, m)| (i.to_string(), (*m).clone())).collect(), source, grid).finish_now()
-    }
-
-    /// A zone on the sea outside all `land`, measured from `source`; the
-    /// states listed are those whose coast may border it.
-    pub fn sea(land: &[(&str, &MultiPolygon<f64>)], source: Source, grid: Grid) -> Part {
-        PartJob::new(Ground::Sea, land.iter().map(|(i, m)| (i.to_string(), (*m).clone())).collect(), source, grid).finish_now()
-    }
-
     fn finish(ground: Ground, field: Field, source: Source, cover: Vec<f32>, nearest: Vec<(String, f64)>) -> Part {
         let g = &field.grid;
         let blocks = contour::blocks(&field.km, g.nx, g.ny);
