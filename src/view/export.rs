@@ -89,8 +89,10 @@ pub fn svg_text(ctx: &Ctx, zones: &Zones) -> Option<String> {
         }
         b.remove_attribute("class").ok();
     }
-    let vb: Vec<f64> = original.get_attribute("viewBox")?.split(' ').filter_map(|v| v.parse().ok()).collect();
-    let [x, y, w, h] = vb[..] else { return None };
+    // The viewBox as numbers from the DOM: parsing its text would pull the
+    // float parser's tables (about 15 KB gzipped) into the WebAssembly.
+    let vb = original.dyn_ref::<web_sys::SvgsvgElement>()?.view_box().base_val()?;
+    let [x, y, w, h] = [vb.x(), vb.y(), vb.width(), vb.height()].map(f64::from);
     let (head, legend, attribution) = captions(ctx, zones);
     let unit = w / EXPORT_WIDTH; // one CSS pixel of the export, in plane units
     let line = 22.0 * unit;
