@@ -6,7 +6,7 @@
 use crate::model::load::DataError;
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 
 /// Whether a state is one the demands can reach, a neighbour drawn for
@@ -41,15 +41,18 @@ pub struct Atlas {
 
 const FILE: &str = "states.topo.json";
 
-/// The fields of a TopoJSON topology the map reads.
+/// The fields of a TopoJSON topology the map reads. Each object and each
+/// geometry stays raw text until it is read on its own, so a broken one is
+/// named (and a broken feature skipped) without a JSON tree in between.
 #[derive(Deserialize)]
-struct RawTopology {
+struct RawTopology<'a> {
     #[serde(rename = "type")]
     kind: String,
     transform: Option<Transform>,
     /// Every object's geometries are read (the pipeline writes one object:
     /// `states` or `far`).
-    objects: Map<String, Value>,
+    #[serde(borrow)]
+    objects: BTreeMap<String, &'a RawValue>,
     arcs: Vec<Vec<[f64; 2]>>,
 }
 
@@ -60,8 +63,9 @@ struct Transform {
 }
 
 #[derive(Deserialize)]
-struct Collection {
-    geometries: Vec<RawGeometry>,
+struct Collection<'a> {
+    #[serde(borrow)]
+    geometries: Vec<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -69,9 +73,69 @@ struct RawGeometry {
     #[serde(rename = "type", default)]
     kind: Option<String>,
     #[serde(default)]
-    arcs: Value,
+    arcs: Refs,
     #[serde(default)]
-    properties: Option<Map<String, Value>>,
+    properties: Properties,
+}
+
+/// The properties `make-geo` writes; others are ignored.
+#[derive(Default, Deserialize)]
+struct Properties {
+    iso_a3: Option<String>,
+    name: Option<String>,
+    role: Option<String>,
+    label: Option<(f64, f64)>,
+    area_km2: Option<f64>,
+    #[serde(default)]
+    neighbours: Vec<String>,
+}
+
+/// Arc references, nested as deep as the geometry needs (a Polygon's rings:
+/// two levels; a MultiPolygon's: three).
+#[derive(Default)]
+enum Refs {
+    #[default]
+    None,
+    Arc(i64),
+    List(Vec<Refs>),
+}
+
+impl<'de> Deserialize<'de> for Refs {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Refs;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("arc references")
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Refs, E> {
+                Ok(Refs::Arc(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Refs, E> {
+                i64::try_from(v).map(Refs::Arc).map_err(E::custom)
+            }
+            fn visit_unit<E>(self) -> Result<Refs, E> {
+                Ok(Refs::None)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Refs, A::Error> {
+                let mut list = Vec::new();
+                while let Some(r) = seq.next_element()? {
+                    list.push(r);
+                }
+                Ok(Refs::List(list))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+impl Refs {
+    fn list(&self) -> Option<&[Refs]> {
+        match self {
+            Refs::List(l) => Some(l),
+            _ => None,
+        }
+    }
 }
 
 /// Absolute arcs in degrees. With a transform, positions are quantized and
@@ -102,10 +166,10 @@ fn decode_arcs(raw: &[Vec<[f64; 2]>], transform: Option<&Transform>) -> Vec<Vec<
 
 /// A ring from signed arc references (`!i` is arc `i` reversed); arcs after
 /// the first drop the point they share with the one before.
-fn ring(refs: &Value, arcs: &[Vec<Coord<f64>>]) -> Option<LineString<f64>> {
+fn ring(refs: &Refs, arcs: &[Vec<Coord<f64>>]) -> Option<LineString<f64>> {
     let mut out: Vec<Coord<f64>> = Vec::new();
-    for r in refs.as_array()? {
-        let r = r.as_i64()?;
+    for r in refs.list()? {
+        let Refs::Arc(r) = *r else { return None };
         let arc = arcs.get(if r < 0 { !r } else { r } as usize)?;
         let skip = usize::from(!out.is_empty());
         if r < 0 {
@@ -117,43 +181,50 @@ fn ring(refs: &Value, arcs: &[Vec<Coord<f64>>]) -> Option<LineString<f64>> {
     Some(LineString(out))
 }
 
-fn polygon(rings: &Value, arcs: &[Vec<Coord<f64>>]) -> Option<Polygon<f64>> {
-    let mut it = rings.as_array()?.iter().map(|r| ring(r, arcs));
+fn polygon(rings: &Refs, arcs: &[Vec<Coord<f64>>]) -> Option<Polygon<f64>> {
+    let mut it = rings.list()?.iter().map(|r| ring(r, arcs));
     let exterior = it.next()??;
     Some(Polygon::new(exterior, it.collect::<Option<_>>()?))
 }
 
-fn feature(g: &RawGeometry, arcs: &[Vec<Coord<f64>>]) -> Result<StateShape, String> {
-    let prop = |k: &str| g.properties.as_ref().and_then(|p| p.get(k));
-    let text = |k: &str| prop(k).and_then(Value::as_str).map(str::to_string).ok_or(format!("field `{k}` missing"));
-    let iso = text("iso_a3")?;
-    let at = |m: String| format!("feature \"{iso}\": {m}");
-    let name = text("name").map_err(at)?;
-    let role = match text("role").map_err(at)?.as_str() {
-        "state" => Role::State,
-        "context" => Role::Context,
-        "far" => Role::Far,
-        r => return Err(at(format!("field `role`: unknown role \"{r}\""))),
+/// serde_json's message without its position, which would count from the
+/// start of one feature, not of the file.
+fn message(e: &serde_json::Error) -> String {
+    let m = e.to_string();
+    match m.rfind(" at line ") {
+        Some(i) => m[..i].to_string(),
+        None => m,
+    }
+}
+
+/// One state from its geometry's text, or why not: the message, and the
+/// state's code when it could be read.
+fn feature(raw: &RawValue, arcs: &[Vec<Coord<f64>>]) -> Result<StateShape, (Option<String>, String)> {
+    let g: RawGeometry = serde_json::from_str(raw.get()).map_err(|e| (None, message(&e)))?;
+    let p = g.properties;
+    let Some(iso) = p.iso_a3 else { return Err((None, "field `iso_a3` missing".into())) };
+    let at = |m: String| (Some(iso.clone()), m);
+    let name = p.name.ok_or_else(|| at("field `name` missing".into()))?;
+    let role = match p.role.as_deref() {
+        Some("state") => Role::State,
+        Some("context") => Role::Context,
+        Some("far") => Role::Far,
+        Some(r) => return Err(at(format!("field `role`: unknown role \"{r}\""))),
+        None => return Err(at("field `role` missing".into())),
     };
     let bad = || at("broken arc references".into());
     let shape = match g.kind.as_deref() {
         None => return Err(at("no geometry".into())),
         Some("Polygon") => MultiPolygon(vec![polygon(&g.arcs, arcs).ok_or_else(bad)?]),
         Some("MultiPolygon") => MultiPolygon(
-            g.arcs.as_array().ok_or_else(bad)?.iter().map(|p| polygon(p, arcs)).collect::<Option<_>>().ok_or_else(bad)?,
+            g.arcs.list().ok_or_else(bad)?.iter().map(|p| polygon(p, arcs)).collect::<Option<_>>().ok_or_else(bad)?,
         ),
         Some(_) => return Err(at("geometry is not a polygon".into())),
     };
-    let label = prop("label").and_then(Value::as_array).and_then(|a| Some((a.first()?.as_f64()?, a.get(1)?.as_f64()?)));
-    if shape.0.is_empty() && label.is_none() {
+    if shape.0.is_empty() && p.label.is_none() {
         return Err(at("no polygon and no label point".into()));
     }
-    let area_km2 = prop("area_km2").and_then(Value::as_f64).unwrap_or(0.0);
-    let neighbours = prop("neighbours")
-        .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
-        .unwrap_or_default();
-    Ok(StateShape { iso, name, role, shape, label, area_km2, neighbours })
+    Ok(StateShape { iso, name, role, shape, label: p.label, area_km2: p.area_km2.unwrap_or(0.0), neighbours: p.neighbours })
 }
 
 impl Atlas {
@@ -173,20 +244,20 @@ impl Atlas {
         }
         let mut geometries = Vec::new();
         for (name, object) in raw.objects {
-            let c: Collection = serde_json::from_value(object).map_err(|e| not(format!("object `{name}`: {e}")))?;
+            let c: Collection = serde_json::from_str(object.get()).map_err(|e| not(format!("object `{name}`: {}", message(&e))))?;
             geometries.extend(c.geometries);
         }
         let arcs = decode_arcs(&raw.arcs, raw.transform.as_ref());
         let mut shapes = Vec::new();
         let mut warnings = Vec::new();
-        for (i, g) in geometries.iter().enumerate() {
+        for (i, g) in geometries.into_iter().enumerate() {
             match feature(g, &arcs) {
                 Ok(s) if shapes.iter().any(|o: &StateShape| o.iso == s.iso) => {
                     warnings.push(format!("{file}: feature \"{}\" is listed twice; the first is drawn", s.iso))
                 }
                 Ok(s) => shapes.push(s),
-                Err(e) if e.starts_with("field") => warnings.push(format!("{file}: feature {}: {e}", i + 1)),
-                Err(e) => warnings.push(format!("{file}: {e}")),
+                Err((Some(iso), e)) => warnings.push(format!("{file}: feature \"{iso}\": {e}")),
+                Err((None, e)) => warnings.push(format!("{file}: feature {}: {e}", i + 1)),
             }
         }
         Ok((Atlas { shapes }, warnings))
@@ -224,6 +295,21 @@ mod tests {
         assert_eq!(warnings.len(), 2, "{warnings:?}");
         assert!(warnings[0].contains("\"BBB\"") && warnings[0].contains("no geometry"));
         assert!(warnings[1].contains("feature 3") && warnings[1].contains("iso_a3"));
+    }
+
+    #[test]
+    fn a_mistyped_field_skips_only_its_feature() {
+        let text = r#"{"type":"Topology","objects":{"states":{"type":"GeometryCollection","geometries":[
+          {"type":"Polygon","arcs":[[0]],"properties":{"iso_a3":"AAA","name":"A","role":"state","label":"here"}},
+          {"type":"Polygon","arcs":[["x"]],"properties":{"iso_a3":"BBB","name":"B","role":"state"}},
+          {"type":"Polygon","arcs":[[0]],"properties":{"iso_a3":"CCC","name":"C","role":"state"}}]}},
+          "arcs":[[[0,0],[2,0],[2,2],[0,0]]]}"#;
+        let (atlas, warnings) = Atlas::parse(text).unwrap();
+        assert_eq!(atlas.shapes.iter().map(|s| s.iso.as_str()).collect::<Vec<_>>(), ["CCC"]);
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].starts_with("states.topo.json: feature 1: invalid type: string \"here\""), "{warnings:?}");
+        assert!(!warnings[0].contains("line"), "{warnings:?}");
+        assert!(warnings[1].starts_with("states.topo.json: feature 2: ") && warnings[1].contains("arc references"), "{warnings:?}");
     }
 
     #[test]

@@ -4,7 +4,9 @@
 use super::demand::{Catalogue, Demand, Term, Treaty};
 use super::facts::Facts;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
 use thiserror::Error;
 
 /// A data file that could not be used.
@@ -21,34 +23,50 @@ impl DataError {
     }
 }
 
+/// A file's top-level fields, each kept as raw text until it is read.
+type Root<'a> = BTreeMap<String, &'a RawValue>;
+
+/// An entry's name, read apart from the entry so a broken one is named.
+#[derive(Deserialize)]
+struct Named {
+    id: Option<String>,
+    iso: Option<String>,
+}
+
+/// serde_json's message without its position, which would count from the
+/// start of the entry, not of the file.
+fn message(e: &serde_json::Error) -> String {
+    let m = e.to_string();
+    match m.rfind(" at line ") {
+        Some(i) => m[..i].to_string(),
+        None => m,
+    }
+}
+
 /// Parses a top-level list entry by entry, so an error names the entry.
-fn entries<T: DeserializeOwned>(file: &str, root: &Value, key: &str, what: &str) -> Result<Vec<T>, DataError> {
-    let list = root
+fn entries<T: DeserializeOwned>(file: &str, root: &Root, key: &str, what: &str) -> Result<Vec<T>, DataError> {
+    let list: Vec<&RawValue> = root
         .get(key)
-        .and_then(Value::as_array)
+        .and_then(|v| serde_json::from_str(v.get()).ok())
         .ok_or_else(|| DataError::new(file, format!("field `{key}`: missing or not a list")))?;
     list.iter()
         .enumerate()
         .map(|(i, v)| {
-            serde_json::from_value(v.clone()).map_err(|e| {
-                let name = v.get("id").or_else(|| v.get("iso")).and_then(Value::as_str);
+            serde_json::from_str(v.get()).map_err(|e| {
+                let name = serde_json::from_str::<Named>(v.get()).ok().and_then(|n| n.id.or(n.iso));
                 let entry = match name {
                     Some(n) => format!("{what} \"{n}\""),
                     None => format!("{what} {}", i + 1),
                 };
-                DataError::new(file, format!("{entry}: {e}"))
+                DataError::new(file, format!("{entry}: {}", message(&e)))
             })
         })
         .collect()
 }
 
-fn root(file: &str, text: &str) -> Result<Value, DataError> {
-    let v: Value = serde_json::from_str(text).map_err(|e| DataError::new(file, format!("not valid JSON: {e}")))?;
-    if v.is_object() {
-        Ok(v)
-    } else {
-        Err(DataError::new(file, "expected a JSON object at the top"))
-    }
+fn root<'a>(file: &str, text: &'a str) -> Result<Root<'a>, DataError> {
+    let v: &RawValue = serde_json::from_str(text).map_err(|e| DataError::new(file, format!("not valid JSON: {e}")))?;
+    serde_json::from_str(v.get()).map_err(|_| DataError::new(file, "expected a JSON object at the top"))
 }
 
 fn check(file: &str, errs: Vec<String>) -> Result<(), DataError> {
@@ -66,7 +84,7 @@ pub fn facts(text: &str) -> Result<Facts, DataError> {
     // Entries first, so a bad state is named; then the whole.
     entries::<super::facts::StateFacts>(FILE, &v, "states", "state")?;
     entries::<super::facts::Region>(FILE, &v, "regions", "region")?;
-    let facts: Facts = serde_json::from_value(v).map_err(|e| DataError::new(FILE, e.to_string()))?;
+    let facts: Facts = serde_json::from_str(text).map_err(|e| DataError::new(FILE, e.to_string()))?;
     check(FILE, facts.validate())?;
     Ok(facts)
 }
