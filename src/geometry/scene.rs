@@ -4,7 +4,7 @@
 
 use super::atlas::{Atlas, Role};
 use super::dissolve::dissolve;
-use super::path::multipolygon_path;
+use super::path::{multipolygon_path, Fixed};
 use super::projection::{Albers, FRAME};
 use crate::model::facts::Facts;
 
@@ -40,7 +40,7 @@ pub struct ViewBox {
 
 impl ViewBox {
     pub fn attr(&self) -> String {
-        format!("{:.0} {:.0} {:.0} {:.0}", self.x, self.y, self.w, self.h)
+        format!("{} {} {} {}", Fixed(self.x, 0), Fixed(self.y, 0), Fixed(self.w, 0), Fixed(self.h, 0))
     }
 
     /// Zooms by `factor` (above 1 zooms in) about a point of the plane,

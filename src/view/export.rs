@@ -4,6 +4,7 @@
 //! on its own.
 
 use super::{legend::km2, zones::Zones, Ctx};
+use crate::geometry::path::Fixed;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{Element, HtmlAnchorElement};
@@ -60,6 +61,11 @@ fn captions(ctx: &Ctx, zones: &Zones) -> (Vec<String>, Vec<(String, String)>, St
     })
 }
 
+/// A coordinate of the export, to 0.01 plane units.
+fn num(v: f64) -> String {
+    Fixed(v, 2).to_string()
+}
+
 fn el(doc: &web_sys::Document, name: &str, attrs: &[(&str, String)]) -> Option<Element> {
     let e = doc.create_element_ns(Some(SVG_NS), name).ok()?;
     for (k, v) in attrs {
@@ -99,17 +105,17 @@ pub fn svg_text(ctx: &Ctx, zones: &Zones) -> Option<String> {
     let top = line * (head.len() as f64 + 0.8);
     let bottom = line * (legend.len() as f64 + 2.0);
     let (ny, nh) = (y - top, h + top + bottom);
-    copy.set_attribute("viewBox", &format!("{x} {ny} {w} {nh}")).ok()?;
-    copy.set_attribute("width", &format!("{EXPORT_WIDTH}")).ok()?;
-    copy.set_attribute("height", &format!("{:.0}", EXPORT_WIDTH * nh / w)).ok()?;
+    copy.set_attribute("viewBox", &format!("{} {} {} {}", Fixed(x, 2), Fixed(ny, 2), Fixed(w, 2), Fixed(nh, 2))).ok()?;
+    copy.set_attribute("width", &Fixed(EXPORT_WIDTH, 0).to_string()).ok()?;
+    copy.set_attribute("height", &Fixed(EXPORT_WIDTH * nh / w, 0).to_string()).ok()?;
     copy.set_attribute("font-family", "Helvetica, Arial, sans-serif").ok()?;
     // White bands above and below the map for the captions.
     for (by, bh) in [(ny, top), (y + h, bottom)] {
-        let band = el(&doc, "rect", &[("x", x.to_string()), ("y", by.to_string()), ("width", w.to_string()), ("height", bh.to_string()), ("fill", "#ffffff".into())])?;
+        let band = el(&doc, "rect", &[("x", num(x)), ("y", num(by)), ("width", num(w)), ("height", num(bh)), ("fill", "#ffffff".into())])?;
         copy.append_child(&band).ok()?;
     }
     let text = |s: &str, tx: f64, ty: f64, size: f64, weight: &str| {
-        let t = el(&doc, "text", &[("x", tx.to_string()), ("y", ty.to_string()), ("font-size", (size * unit).to_string()), ("font-weight", weight.into()), ("fill", "#1d232b".into())])?;
+        let t = el(&doc, "text", &[("x", num(tx)), ("y", num(ty)), ("font-size", num(size * unit)), ("font-weight", weight.into()), ("fill", "#1d232b".into())])?;
         t.set_text_content(Some(s));
         copy.append_child(&t).ok()
     };
@@ -119,7 +125,7 @@ pub fn svg_text(ctx: &Ctx, zones: &Zones) -> Option<String> {
     }
     for (i, (colour, s)) in legend.iter().enumerate() {
         let ly = y + h + line * (i as f64 + 1.0);
-        let sw = el(&doc, "rect", &[("x", (x + 12.0 * unit).to_string()), ("y", (ly - 12.0 * unit).to_string()), ("width", (14.0 * unit).to_string()), ("height", (14.0 * unit).to_string()), ("fill", colour.clone())])?;
+        let sw = el(&doc, "rect", &[("x", num(x + 12.0 * unit)), ("y", num(ly - 12.0 * unit)), ("width", num(14.0 * unit)), ("height", num(14.0 * unit)), ("fill", colour.clone())])?;
         copy.append_child(&sw).ok()?;
         text(s, x + 32.0 * unit, ly, 14.0, "400")?;
     }

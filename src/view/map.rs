@@ -4,6 +4,7 @@
 //! so an article around an embedded map still scrolls.
 
 use super::Ctx;
+use crate::geometry::path::Fixed;
 use leptos::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use wasm_bindgen::JsCast;
@@ -187,14 +188,14 @@ pub fn MapView() -> impl IntoView {
             let (iso_selected, iso_click, iso_focus, iso_key) = (iso.clone(), iso.clone(), iso.clone(), iso.clone());
             let context = s.context;
             let marker = s.marker.then_some(s.label).flatten().map(|(x, y)| {
-                view! { <circle class="marker" cx=format!("{x:.1}") cy=format!("{y:.1}") r=move || format!("{:.1}", stripe() * 0.9)/> }
+                view! { <circle class="marker" cx=Fixed(x, 1).to_string() cy=Fixed(y, 1).to_string() r=move || Fixed(stripe() * 0.9, 1).to_string()/> }
             });
             let badge = s.label.filter(|_| !context).map(|(x, y)| {
                 let count = move || all_ids.with(Vec::len);
                 view! {
                     <g class="count" aria-hidden="true" style:display=move || { if count() > 1 { "inline" } else { "none" } }>
-                        <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r=move || format!("{:.1}", stripe() * 2.4)/>
-                        <text x=format!("{x:.1}") y=format!("{y:.1}") font-size=move || format!("{:.1}", stripe() * 3.0) dy="0.35em">
+                        <circle cx=Fixed(x, 1).to_string() cy=Fixed(y, 1).to_string() r=move || Fixed(stripe() * 2.4, 1).to_string()/>
+                        <text x=Fixed(x, 1).to_string() y=Fixed(y, 1).to_string() font-size=move || Fixed(stripe() * 3.0, 1).to_string() dy="0.35em">
                             {move || count().to_string()}
                         </text>
                     </g>
@@ -274,15 +275,15 @@ pub fn MapView() -> impl IntoView {
                     .enumerate()
                     .map(|(i, id)| {
                         let c = ctx.data.with_value(|d| d.colour(id));
-                        view! { <rect x=format!("{:.2}", i as f64 * w) y="0" width=format!("{w:.2}") height=format!("{:.2}", w * n) fill=c/> }
+                        view! { <rect x=Fixed(i as f64 * w, 2).to_string() y="0" width=Fixed(w, 2).to_string() height=Fixed(w * n, 2).to_string() fill=c/> }
                     })
                     .collect_view();
                 view! {
                     <pattern
                         id=mix_id(&ids)
                         patternUnits="userSpaceOnUse"
-                        width=format!("{:.2}", w * n)
-                        height=format!("{:.2}", w * n)
+                        width=Fixed(w * n, 2).to_string()
+                        height=Fixed(w * n, 2).to_string()
                         patternTransform="rotate(45)"
                     >
                         {bars}
@@ -303,7 +304,7 @@ pub fn MapView() -> impl IntoView {
                 })
                 .unwrap_or((x, y));
             view! {
-                <div class="tooltip" role="tooltip" style:left=format!("{left:.0}px") style:top=format!("{top:.0}px")>
+                <div class="tooltip" role="tooltip" style:left=format!("{}px", Fixed(left, 0)) style:top=format!("{}px", Fixed(top, 0))>
                     {text}
                 </div>
             }
@@ -319,7 +320,7 @@ pub fn MapView() -> impl IntoView {
             role="group"
             aria-label="Map. Arrow keys pan; plus and minus zoom; 0 resets. Tab moves through the states."
             on:keydown=on_key
-            style:aspect-ratio=format!("{:.0} / {:.0}", frame.w, frame.h)
+            style:aspect-ratio=format!("{} / {}", Fixed(frame.w, 0), Fixed(frame.h, 0))
         >
             <svg
                 node_ref=svg_ref
@@ -335,11 +336,11 @@ pub fn MapView() -> impl IntoView {
             >
                 <title>"Map of Europe, the South Caucasus, Central Asia and Russia"</title>
                 <defs>{patterns}</defs>
-                <rect class="sea" x=frame.x - frame.w y=frame.y - frame.h width=frame.w * 3.0 height=frame.h * 3.0/>
+                <rect class="sea" x=Fixed(frame.x - frame.w, 0).to_string() y=Fixed(frame.y - frame.h, 0).to_string() width=Fixed(frame.w * 3.0, 0).to_string() height=Fixed(frame.h * 3.0, 0).to_string()/>
                 <super::zones::ZoneLayer frame=crate::zone::plan::Frame::Main shapes=zone_shapes.clone() sea=true/>
-                <g class="states" stroke-width=move || format!("{:.2}", stripe() * 0.12)>{shapes}</g>
+                <g class="states" stroke-width=move || Fixed(stripe() * 0.12, 2).to_string()>{shapes}</g>
                 <super::zones::ZoneLayer frame=crate::zone::plan::Frame::Main shapes=zone_shapes sea=false/>
-                <g class="regions" stroke-width=move || format!("{:.2}", stripe() * 0.5)>{region_views}</g>
+                <g class="regions" stroke-width=move || Fixed(stripe() * 0.5, 2).to_string()>{region_views}</g>
                 <g class="counts">{badges}</g>
             </svg>
             {tooltip}

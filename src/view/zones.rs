@@ -9,7 +9,7 @@
 
 use super::{platform, Ctx};
 use crate::geometry::atlas::Atlas;
-use crate::geometry::path::{multipolygon_path, rings_path};
+use crate::geometry::path::{multipolygon_path, rings_path, Fixed};
 use crate::geometry::projection::Albers;
 use crate::geometry::scene::ViewBox;
 use crate::model::scope::Context;
@@ -353,8 +353,8 @@ pub fn DistanceControls() -> impl IntoView {
                 let at = |km: u32| (km - d.min) as f64 / (d.max - d.min) as f64 * 100.0;
                 view! {
                     <div class="classes" aria-hidden="true">
-                        <span class="class shorter" style:left="0%" style:width=format!("{:.1}%", at(1_000))>"shorter-range"</span>
-                        <span class="class intermediate" style:left=format!("{:.1}%", at(1_000)) style:width=format!("{:.1}%", 100.0 - at(1_000))>
+                        <span class="class shorter" style:left="0%" style:width=format!("{}%", Fixed(at(1_000), 1))>"shorter-range"</span>
+                        <span class="class intermediate" style:left=format!("{}%", Fixed(at(1_000), 1)) style:width=format!("{}%", Fixed(100.0 - at(1_000), 1))>
                             "intermediate-range"
                         </span>
                     </div>
@@ -453,7 +453,7 @@ pub fn ZoneLayer(frame: Frame, shapes: Arc<BTreeMap<String, String>>, sea: bool)
                             data-party=party
                             data-side=index
                             data-km=move || pick(views, &s1, frame, |v, _| v.km.to_string())
-                            data-area-km2=move || pick(views, &s2, frame, |v, _| format!("{:.0}", v.area_km2))
+                            data-area-km2=move || pick(views, &s2, frame, |v, _| Fixed(v.area_km2, 0).to_string())
                             data-exact=move || pick(views, &s3, frame, |v, _| v.exact.to_string())
                             d=move || pick(views, &s4, frame, |_, p| p.d.clone())
                             fill=colour
@@ -561,9 +561,9 @@ pub fn InsetMap() -> impl IntoView {
             <figure class="inset" aria-label="Inset: the Bering Strait">
                 <svg class="map inset-map" viewBox=extent.attr() preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">
                     <title>"The Bering Strait: Russia's Chukotka and the United States' Alaska"</title>
-                    <rect class="sea" x=extent.x y=extent.y width=extent.w height=extent.h/>
+                    <rect class="sea" x=Fixed(extent.x, 0).to_string() y=Fixed(extent.y, 0).to_string() width=Fixed(extent.w, 0).to_string() height=Fixed(extent.h, 0).to_string()/>
                     <ZoneLayer frame=Frame::Inset shapes=shapes.clone() sea=true/>
-                    <g class="states" stroke-width=format!("{:.2}", extent.w / 1500.0)>{drawn}</g>
+                    <g class="states" stroke-width=Fixed(extent.w / 1500.0, 2).to_string()>{drawn}</g>
                     <ZoneLayer frame=Frame::Inset shapes=shapes sea=false/>
                 </svg>
                 <figcaption>"The Bering Strait, where Russia's territory and the United States' are closest. Zones that reach across it are drawn here."</figcaption>
