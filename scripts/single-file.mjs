@@ -1,7 +1,7 @@
 // Makes dist-single/treaty-map.html from dist/: one self-contained file with
 // the WebAssembly (base64), the script, the styles and the data inside, that
 // opens by double-click with no network and no server.
-// Run after `trunk build --release`: node scripts/single-file.mjs
+// Run by scripts/build after the release build (dist/).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -12,7 +12,7 @@ const read = (f) => fs.readFileSync(path.join(dist, f));
 const files = fs.readdirSync(dist);
 const pick = (re) => {
   const f = files.find((x) => re.test(x));
-  if (!f) throw new Error(`dist/ has no file matching ${re}: run trunk build --release first`);
+  if (!f) throw new Error(`dist/ has no file matching ${re}: run scripts/build`);
   return f;
 };
 const html = read('index.html').toString();
