@@ -35,7 +35,7 @@ pub struct ZoneSpec {
 impl ZoneSpec {
     fn key(&self) -> String {
         let join = |s: &BTreeSet<String>| s.iter().cloned().collect::<Vec<_>>().join(",");
-        format!("{:?}|{}|{}", self.kind, join(&self.within), join(&self.from))
+        format!("{}|{}|{}", self.kind as u8, join(&self.within), join(&self.from))
     }
 
     /// An id for SVG references: `nato-5-0`.
