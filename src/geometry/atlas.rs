@@ -3,7 +3,7 @@
 //! quantized, delta-encoded TopoJSON topology). A feature that cannot be used
 //! is skipped with a warning; the rest of the map still draws.
 
-use crate::model::load::DataError;
+use crate::model::load::{message, DataError};
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -185,16 +185,6 @@ fn polygon(rings: &Refs, arcs: &[Vec<Coord<f64>>]) -> Option<Polygon<f64>> {
     let mut it = rings.list()?.iter().map(|r| ring(r, arcs));
     let exterior = it.next()??;
     Some(Polygon::new(exterior, it.collect::<Option<_>>()?))
-}
-
-/// serde_json's message without its position, which would count from the
-/// start of one feature, not of the file.
-fn message(e: &serde_json::Error) -> String {
-    let m = e.to_string();
-    match m.rfind(" at line ") {
-        Some(i) => m[..i].to_string(),
-        None => m,
-    }
 }
 
 /// One state from its geometry's text, or why not: the message, and the

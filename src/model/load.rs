@@ -34,8 +34,8 @@ struct Named {
 }
 
 /// serde_json's message without its position, which would count from the
-/// start of the entry, not of the file.
-fn message(e: &serde_json::Error) -> String {
+/// start of the entry (or feature) read on its own, not of the file.
+pub(crate) fn message(e: &serde_json::Error) -> String {
     let m = e.to_string();
     match m.rfind(" at line ") {
         Some(i) => m[..i].to_string(),
