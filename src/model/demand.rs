@@ -48,9 +48,11 @@ pub struct ZoneSide {
     pub from: Rule,
 }
 
-/// What the map can draw for a demand.
+/// What the map can draw for a demand. In `demands.json` an object with
+/// `kind` and the fields of that kind (read through [`RawLayer`], which
+/// spares the WebAssembly serde's buffering of internally tagged enums).
 #[derive(Clone, Debug, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(try_from = "RawLayer")]
 pub enum Layer {
     /// No geographic scope: listed, not drawn.
     None,
@@ -58,9 +60,7 @@ pub enum Layer {
     States {
         sides: Vec<Side>,
         /// Part of the scope that is a distance, not a set of states.
-        #[serde(default)]
         zone_note: Option<String>,
-        #[serde(default)]
         zones: Vec<ZoneSide>,
     },
     /// Only distance zones (missile reach, a border band, strike range).
@@ -69,6 +69,54 @@ pub enum Layer {
         note: String,
         zones: Vec<ZoneSide>,
     },
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum LayerKind {
+    None,
+    States,
+    Distance,
+}
+
+/// A layer as written: `kind` and every field any kind may have.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLayer {
+    kind: LayerKind,
+    sides: Option<Vec<Side>>,
+    zone_note: Option<String>,
+    zones: Option<Vec<ZoneSide>>,
+    note: Option<String>,
+}
+
+impl TryFrom<RawLayer> for Layer {
+    type Error = String;
+
+    fn try_from(r: RawLayer) -> Result<Layer, String> {
+        let (kind, allowed): (&str, &[&str]) = match r.kind {
+            LayerKind::None => ("none", &[]),
+            LayerKind::States => ("states", &["sides", "zone_note", "zones"]),
+            LayerKind::Distance => ("distance", &["note", "zones"]),
+        };
+        let present = [("sides", r.sides.is_some()), ("zone_note", r.zone_note.is_some()), ("zones", r.zones.is_some()), ("note", r.note.is_some())];
+        if let Some((field, _)) = present.iter().find(|(f, on)| *on && !allowed.contains(f)) {
+            return Err(format!("field `{field}` does not belong to a layer of kind \"{kind}\""));
+        }
+        let missing = |field: &str| format!("layer of kind \"{kind}\": missing field `{field}`");
+        Ok(match r.kind {
+            LayerKind::None => Layer::None,
+            LayerKind::States => Layer::States {
+                sides: r.sides.ok_or_else(|| missing("sides"))?,
+                zone_note: r.zone_note,
+                zones: r.zones.unwrap_or_default(),
+            },
+            LayerKind::Distance => Layer::Distance {
+                note: r.note.ok_or_else(|| missing("note"))?,
+                zones: r.zones.ok_or_else(|| missing("zones"))?,
+            },
+        })
+    }
 }
 
 /// One demand: an article or paragraph of a draft.

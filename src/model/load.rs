@@ -155,6 +155,28 @@ mod tests {
     }
 
     #[test]
+    fn a_layer_must_have_its_kind_s_fields_and_no_other() {
+        let f = facts(FACTS).unwrap();
+        let with = |layer: &str| {
+            format!(
+                r#"{{"treaties": [{{"id": "us", "title": "T", "short": "US treaty"}}], "terms": [], "demands": [{{"id": "x-1",
+                  "treaty": "us", "article": 1, "title": "t", "summary": "s", "bound": "b", "restricts": "r", "layer": {layer}}}]}}"#
+            )
+        };
+        let e = catalogue(&with(r#"{"kind": "states"}"#), &f).unwrap_err();
+        assert!(e.message.contains("demand \"x-1\"") && e.message.contains("kind \"states\"") && e.message.contains("`sides`"), "{e}");
+        let e = catalogue(&with(r#"{"kind": "distance", "zones": []}"#), &f).unwrap_err();
+        assert!(e.message.contains("missing field `note`"), "{e}");
+        let e = catalogue(&with(r#"{"kind": "none", "note": "n"}"#), &f).unwrap_err();
+        assert!(e.message.contains("`note` does not belong") && e.message.contains("\"none\""), "{e}");
+        let e = catalogue(&with(r#"{"kind": "circle"}"#), &f).unwrap_err();
+        assert!(e.message.contains("circle"), "{e}");
+        let e = catalogue(&with(r#"{"kind": "none", "colour": "red"}"#), &f).unwrap_err();
+        assert!(e.message.contains("colour"), "{e}");
+        assert!(matches!(catalogue(&with(r#"{"kind": "none"}"#), &f).unwrap().demands[0].layer, super::super::demand::Layer::None));
+    }
+
+    #[test]
     fn unknown_rule_is_named() {
         let f = facts(FACTS).unwrap();
         let text = r#"{"treaties": [], "terms": [], "demands": [{"id": "x-1", "treaty": "us", "article": 1,
