@@ -43,25 +43,32 @@ pub(crate) fn message(e: &serde_json::Error) -> String {
     }
 }
 
+/// A top-level list's entries as raw text.
+fn list<'a>(file: &str, root: &Root<'a>, key: &str) -> Result<Vec<&'a RawValue>, DataError> {
+    root.get(key)
+        .and_then(|v| serde_json::from_str(v.get()).ok())
+        .ok_or_else(|| DataError::new(file, format!("field `{key}`: missing or not a list")))
+}
+
+/// Why entry `i` (a `what`) could not be read, naming it by its `id` or
+/// `iso` when it has one. Not generic, so each entry type shares it.
+fn entry_error(file: &str, what: &str, i: usize, raw: &RawValue, e: &serde_json::Error) -> DataError {
+    let name = serde_json::from_str::<Named>(raw.get()).ok().and_then(|n| n.id.or(n.iso));
+    let entry = match name {
+        Some(n) => format!("{what} \"{n}\""),
+        None => format!("{what} {}", i + 1),
+    };
+    DataError::new(file, format!("{entry}: {}", message(e)))
+}
+
 /// Parses a top-level list entry by entry, so an error names the entry.
 fn entries<T: DeserializeOwned>(file: &str, root: &Root, key: &str, what: &str) -> Result<Vec<T>, DataError> {
-    let list: Vec<&RawValue> = root
-        .get(key)
-        .and_then(|v| serde_json::from_str(v.get()).ok())
-        .ok_or_else(|| DataError::new(file, format!("field `{key}`: missing or not a list")))?;
-    list.iter()
-        .enumerate()
-        .map(|(i, v)| {
-            serde_json::from_str(v.get()).map_err(|e| {
-                let name = serde_json::from_str::<Named>(v.get()).ok().and_then(|n| n.id.or(n.iso));
-                let entry = match name {
-                    Some(n) => format!("{what} \"{n}\""),
-                    None => format!("{what} {}", i + 1),
-                };
-                DataError::new(file, format!("{entry}: {}", message(&e)))
-            })
-        })
-        .collect()
+    let raw = list(file, root, key)?;
+    let mut out = Vec::with_capacity(raw.len());
+    for (i, v) in raw.into_iter().enumerate() {
+        out.push(serde_json::from_str(v.get()).map_err(|e| entry_error(file, what, i, v, &e))?);
+    }
+    Ok(out)
 }
 
 fn root<'a>(file: &str, text: &'a str) -> Result<Root<'a>, DataError> {
