@@ -158,6 +158,52 @@ fn neighbours_share_borders_exactly() {
 }
 
 #[test]
+fn each_border_is_written_once() {
+    // TopoJSON's point: a land border is one arc, used by both neighbours
+    // (one of them reversed), and no arc is written twice in either
+    // direction.
+    for file in ["states.topo.json", "far.topo.json"] {
+        let v: serde_json::Value = serde_json::from_str(&read(file)).unwrap();
+        let arcs = v["arcs"].as_array().unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for a in arcs {
+            let mut p = (0i64, 0i64);
+            let pts: Vec<(i64, i64)> = a
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| {
+                    p = (p.0 + d[0].as_i64().unwrap(), p.1 + d[1].as_i64().unwrap());
+                    p
+                })
+                .collect();
+            let back: Vec<(i64, i64)> = pts.iter().rev().copied().collect();
+            assert!(!seen.contains(&back) && seen.insert(pts), "{file}: an arc written twice");
+        }
+        // Which states use each arc.
+        let object = v["objects"].as_object().unwrap().values().next().unwrap();
+        let mut users: std::collections::BTreeMap<i64, Vec<String>> = Default::default();
+        for g in object["geometries"].as_array().unwrap() {
+            let iso = g["properties"]["iso_a3"].as_str().unwrap().to_string();
+            for r in g["arcs"].as_array().unwrap().iter().flat_map(|p| p.as_array().unwrap()).flat_map(|r| r.as_array().unwrap()) {
+                let r = r.as_i64().unwrap();
+                users.entry(if r < 0 { !r } else { r }).or_default().push(iso.clone());
+            }
+        }
+        assert_eq!(users.len(), arcs.len(), "{file}: every arc is used");
+        assert!(users.values().all(|u| u.len() <= 2), "{file}: an arc used by more than two rings");
+        if file == "states.topo.json" {
+            for (a, b) in [("POL", "DEU"), ("FIN", "RUS"), ("KAZ", "RUS"), ("ITA", "SMR"), ("ARM", "TUR")] {
+                assert!(
+                    users.values().any(|u| u.iter().any(|x| x == a) && u.iter().any(|x| x == b)),
+                    "{a} and {b} share no arc"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn areas_are_close_to_published_figures() {
     // Geodesic areas of the 1:50m source against round published totals
     // (land and inland water): within 3 %.

@@ -9,6 +9,7 @@
 //! files are exactly what this makes now.
 
 pub mod antimeridian;
+pub mod shared;
 pub mod topology;
 
 use crate::geometry::dissolve::dissolve;
@@ -177,8 +178,10 @@ fn features(
         }
     }
 
-    let mut geometries = Vec::new();
-    let mut arcs: Vec<String> = Vec::new();
+    // Each state's polygons as indices into `rings`, quantized, before the
+    // rings are cut into shared arcs.
+    let mut states: Vec<(Vec<Vec<usize>>, Value)> = Vec::new();
+    let mut rings: Vec<Vec<shared::Pt>> = Vec::new();
     for (iso, shapes) in &parts {
         let mp = drawn.remove(iso.as_str()).expect("every state assembled");
         // Area, label point and land neighbours from the unsimplified source.
@@ -202,41 +205,52 @@ fn features(
         let name = facts.state(iso).map(|s| s.name.clone()).unwrap_or_else(|| {
             shapes[0].properties.get("name").and_then(Value::as_str).unwrap_or(iso).to_string()
         });
-        // Each ring becomes one arc of the output topology.
-        let polygons: Vec<Vec<Vec<usize>>> = mp
+        let polygons: Vec<Vec<usize>> = mp
             .0
             .iter()
             .map(|p| {
                 std::iter::once(p.exterior())
                     .chain(p.interiors())
                     .map(|ring| {
-                        arcs.push(encode_arc(ring));
-                        vec![arcs.len() - 1]
+                        rings.push(quantize(ring));
+                        rings.len() - 1
                     })
                     .collect()
             })
             .collect();
-        geometries.push(json!({
-            "type": "MultiPolygon",
-            "arcs": polygons,
-            "properties": {
-                "iso_a3": iso, "name": name, "role": role[iso.as_str()],
-                "area_km2": area.round(), "label": label, "neighbours": neighbours,
-            },
-        }));
+        let properties = json!({
+            "iso_a3": iso, "name": name, "role": role[iso.as_str()],
+            "area_km2": area.round(), "label": label, "neighbours": neighbours,
+        });
+        states.push((polygons, properties));
     }
+    // Borders written once: each ring a list of arc references.
+    let topo = shared::share(&rings);
+    let geometries = states
+        .into_iter()
+        .map(|(polygons, properties)| {
+            let arcs: Vec<Vec<&Vec<i64>>> =
+                polygons.iter().map(|p| p.iter().map(|&r| &topo.rings[r]).collect()).collect();
+            json!({ "type": "MultiPolygon", "arcs": arcs, "properties": properties })
+        })
+        .collect();
+    let arcs = topo.arcs.iter().map(|a| encode_arc(a)).collect();
     Ok((geometries, arcs))
 }
 
-/// A ring as a TopoJSON arc: quantized to `DECIMALS` places, the first
-/// point absolute and each next one relative to the one before.
-fn encode_arc(ring: &LineString<f64>) -> String {
+/// A ring's points on the quantized grid: `DECIMALS` places.
+fn quantize(ring: &LineString<f64>) -> Vec<shared::Pt> {
     let f = 10f64.powi(DECIMALS);
+    ring.coords().map(|c| ((c.x * f).round() as i64, (c.y * f).round() as i64)).collect()
+}
+
+/// An arc as TopoJSON writes it: the first point absolute and each next one
+/// relative to the one before.
+fn encode_arc(arc: &[shared::Pt]) -> String {
     let (mut px, mut py) = (0i64, 0i64);
-    let pairs: Vec<String> = ring
-        .coords()
-        .map(|c| {
-            let (x, y) = ((c.x * f).round() as i64, (c.y * f).round() as i64);
+    let pairs: Vec<String> = arc
+        .iter()
+        .map(|&(x, y)| {
             let pair = format!("[{},{}]", x - px, y - py);
             (px, py) = (x, y);
             pair
@@ -314,8 +328,8 @@ fn assemble<'t>(
 }
 
 /// A quantized, delta-encoded TopoJSON topology with one object, `name`:
-/// one geometry a line, then one arc (ring) a line, so a diff shows which
-/// changed. `translate` is zero, so a reader dividing by 10^DECIMALS gets
+/// one geometry a line, then one arc (a coast, or a border both neighbours
+/// share) a line, so a diff shows which changed. `translate` is zero, so a reader dividing by 10^DECIMALS gets
 /// back exactly the rounded coordinates.
 fn topology(name: &str, (geometries, arcs): &(Vec<Value>, Vec<String>)) -> String {
     let geometries: Vec<String> = geometries.iter().map(|g| g.to_string()).collect();
