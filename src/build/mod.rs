@@ -329,8 +329,8 @@ fn assemble<'t>(
 
 /// A quantized, delta-encoded TopoJSON topology with one object, `name`:
 /// one geometry a line, then one arc (a coast, or a border both neighbours
-/// share) a line, so a diff shows which changed. `translate` is zero, so a reader dividing by 10^DECIMALS gets
-/// back exactly the rounded coordinates.
+/// share) a line, so a diff shows which changed. `translate` is zero, so a
+/// reader dividing by 10^DECIMALS gets back exactly the rounded coordinates.
 fn topology(name: &str, (geometries, arcs): &(Vec<Value>, Vec<String>)) -> String {
     let geometries: Vec<String> = geometries.iter().map(|g| g.to_string()).collect();
     let scale = 10f64.powi(-DECIMALS);

@@ -79,25 +79,25 @@ pub fn share(rings: &[Vec<Pt>]) -> Shared {
     Shared { arcs, rings: out }
 }
 
-/// A ring back from its references, as a reader joins them: each arc after
-/// the first drops the point it shares with the one before.
-pub fn join(refs: &[i64], arcs: &[Vec<Pt>]) -> Vec<Pt> {
-    let mut ring: Vec<Pt> = Vec::new();
-    for &r in refs {
-        let arc = &arcs[if r < 0 { !r } else { r } as usize];
-        let skip = usize::from(!ring.is_empty());
-        if r < 0 {
-            ring.extend(arc.iter().rev().skip(skip));
-        } else {
-            ring.extend(arc.iter().skip(skip));
-        }
-    }
-    ring
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A ring back from its references, as a reader joins them: each arc after
+    /// the first drops the point it shares with the one before.
+    fn join(refs: &[i64], arcs: &[Vec<Pt>]) -> Vec<Pt> {
+        let mut ring: Vec<Pt> = Vec::new();
+        for &r in refs {
+            let arc = &arcs[if r < 0 { !r } else { r } as usize];
+            let skip = usize::from(!ring.is_empty());
+            if r < 0 {
+                ring.extend(arc.iter().rev().skip(skip));
+            } else {
+                ring.extend(arc.iter().skip(skip));
+            }
+        }
+        ring
+    }
 
     fn closed(pts: &[Pt]) -> Vec<Pt> {
         let mut r = pts.to_vec();
