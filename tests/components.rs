@@ -3,10 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use std::sync::Arc;
 use treaty_map::model::date::Date;
-use treaty_map::state::Choices;
-use treaty_map::view::{legend::Legend, map::MapView, Ctx, Data};
+use treaty_map::view::{legend::Legend, map::MapView, Data};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -21,16 +19,7 @@ async fn map_draws_every_state_and_follows_the_choices() {
     let drawn = data.scene.states.len();
     let cat = data.catalogue.clone();
     let el = host();
-    let ctx_out: Arc<std::sync::Mutex<Option<Ctx>>> = Arc::default();
-    let slot = ctx_out.clone();
-    let handle = leptos::mount::mount_to(el.clone(), move || {
-        let ctx = Ctx::new(data.clone(), Choices::new(&data.catalogue), RwSignal::new(Vec::new()));
-        provide_context(ctx);
-        provide_context(treaty_map::view::zones::Zones::new(ctx));
-        *slot.lock().unwrap() = Some(ctx);
-        view! { <MapView/> <Legend/> }
-    });
-    let ctx = ctx_out.lock().unwrap().expect("mounted");
+    let (handle, ctx) = in_browser::mount(&el, data, || view! { <MapView/> <Legend/> });
     let states = el.query_selector_all("[data-iso]").unwrap();
     assert_eq!(states.length() as usize, drawn);
     let ukr = el.query_selector("[data-iso=\"UKR\"]").unwrap().unwrap();

@@ -4,10 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use std::sync::Arc;
-use treaty_map::state::{AsOf, Choices};
-use treaty_map::view::zones::{DistanceControls, Zones};
-use treaty_map::view::{map::MapView, Ctx};
+use treaty_map::state::AsOf;
+use treaty_map::view::zones::DistanceControls;
+use treaty_map::view::map::MapView;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -22,16 +21,7 @@ async fn the_band_is_computed_between_frames_and_follows_its_slider() {
     let data = data();
     let cat = data.catalogue.clone();
     let el = host();
-    let slot: Arc<std::sync::Mutex<Option<Ctx>>> = Arc::default();
-    let out = slot.clone();
-    let handle = leptos::mount::mount_to(el.clone(), move || {
-        let ctx = Ctx::new(data.clone(), Choices::new(&data.catalogue), RwSignal::new(Vec::new()));
-        provide_context(ctx);
-        provide_context(Zones::new(ctx));
-        *out.lock().unwrap() = Some(ctx);
-        view! { <DistanceControls/> <MapView/> }
-    });
-    let ctx = slot.lock().unwrap().expect("mounted");
+    let (handle, ctx) = in_browser::mount(&el, data, || view! { <DistanceControls/> <MapView/> });
     let fin = el.query_selector("[data-iso=\"FIN\"]").unwrap().unwrap();
     let slider = || el.query_selector("input[name=\"band\"]").unwrap().unwrap();
     let shown = |e: web_sys::Element| e.closest("fieldset").unwrap().unwrap().unchecked_into::<web_sys::HtmlElement>().style().get_property_value("display").unwrap();

@@ -1,10 +1,13 @@
 //! What the component tests in headless Chromium share: the committed data,
-//! a host element, and waiting for Leptos's effects and the zones' slices.
+//! a host element, mounting over the page's shared state, and waiting for
+//! Leptos's effects and the zones' slices.
 #![allow(dead_code)]
 
+use leptos::prelude::*;
 use std::sync::Arc;
 use treaty_map::model::date::Date;
-use treaty_map::view::Data;
+use treaty_map::state::Choices;
+use treaty_map::view::{zones::Zones, Ctx, Data};
 use wasm_bindgen::JsCast;
 
 pub fn data() -> Arc<Data> {
@@ -47,4 +50,24 @@ pub fn host() -> web_sys::HtmlElement {
     let el = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&el).unwrap();
     el.unchecked_into()
+}
+
+/// Mounts `view` on `el` over the state the page gives its components (the
+/// default choices and the zones) and returns the mount and that state.
+pub fn mount<N: IntoView + 'static>(
+    el: &web_sys::HtmlElement,
+    data: Arc<Data>,
+    view: impl FnOnce() -> N + 'static,
+) -> (leptos::mount::UnmountHandle<N::State>, Ctx) {
+    let slot: Arc<std::sync::Mutex<Option<Ctx>>> = Arc::default();
+    let out = slot.clone();
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        let ctx = Ctx::new(data.clone(), Choices::new(&data.catalogue), RwSignal::new(Vec::new()));
+        provide_context(ctx);
+        provide_context(Zones::new(ctx));
+        *out.lock().unwrap() = Some(ctx);
+        view()
+    });
+    let ctx = slot.lock().unwrap().expect("mounted");
+    (handle, ctx)
 }
