@@ -9,11 +9,30 @@ export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 # (native tests and the component tests use the ordinary standard library).
 # Needs the rust-src component (rust-toolchain.toml). TREATY_MAP_PLAIN_STD=1
 # builds without them.
+#
+# The release also goes through wasm-split-cli, which needs the linker's
+# relocations (--emit-relocs) and rustc's own output, so it runs where trunk
+# would call wasm-bindgen: scripts/split/wasm-bindgen goes first on PATH.
+# With the `split` feature (`wasm_split_release`) it cuts the distance zones'
+# code into a module of its own (src/view/zones.rs); without, it only drops
+# the relocations.
 wasm_release() {
-  if [ "${TREATY_MAP_PLAIN_STD:-}" = 1 ]; then "$@"; return; fi
-  RUSTC_BOOTSTRAP=1 \
+  local flags="--cfg erase_components -Clink-args=--emit-relocs"
+  local path="$PWD/scripts/split:$PATH"
+  if [ "${TREATY_MAP_PLAIN_STD:-}" = 1 ]; then
+    PATH="$path" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$flags" "$@"
+    return
+  fi
+  PATH="$path" \
+    RUSTC_BOOTSTRAP=1 \
     CARGO_UNSTABLE_BUILD_STD="std panic_abort" \
     CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size" \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$flags -Zunstable-options -Cpanic=immediate-abort" \
     "$@"
+}
+
+# The split release: the distance zones' code in a module of its own,
+# fetched when a distance demand is first switched on.
+wasm_split_release() {
+  wasm_release "$@" --features split
 }

@@ -1,23 +1,25 @@
-// Makes dist-single/treaty-map.html from dist/: one self-contained file with
+// Makes dist-single/treaty-map.html from a build without the split (the
+// directory given, dist/ by default): one self-contained file with
 // the WebAssembly (base64), the script, the styles and the data inside, that
 // opens by double-click with no network and no server.
-// Run by scripts/build after the release build (dist/).
+// Run by scripts/build after its release build without the split.
 import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const dist = path.join(root, 'dist');
+const dist = path.resolve(root, process.argv[2] ?? 'dist');
 const out = path.join(root, 'dist-single');
 const read = (f) => fs.readFileSync(path.join(dist, f));
 const files = fs.readdirSync(dist);
 const pick = (re) => {
   const f = files.find((x) => re.test(x));
-  if (!f) throw new Error(`dist/ has no file matching ${re}: run scripts/build`);
+  if (!f) throw new Error(`${dist} has no file matching ${re}: run scripts/build`);
   return f;
 };
 const html = read('index.html').toString();
 const css = read(pick(/^style-.*\.css$/)).toString();
 const js = read(pick(/^treaty-map-.*\.js$/)).toString();
+if (js.includes('__wasm_split')) throw new Error(`${dist} holds a split build: one file cannot fetch its second module`);
 const wasm = read(pick(/^treaty-map-.*_bg\.wasm$/)).toString('base64');
 const icon = read('favicon.svg').toString('base64');
 // JSON inside <script>: "</" must not close the element.

@@ -13,7 +13,7 @@ pub mod shared;
 pub mod topology;
 
 use crate::geometry::dissolve::dissolve;
-use crate::geometry::projection::{Albers, FRAME};
+use crate::geometry::projection::Albers;
 use crate::model::facts::Facts;
 use geo::{Area, Coord, GeodesicArea, InteriorPoint, LineString, MultiPolygon, Orient, SimplifyIdx, Validation};
 use geo::orient::Direction;
@@ -25,8 +25,8 @@ use topology::Topology;
 /// from the source: under a pixel on a 2000 px wide map of the frame
 /// (about 4 km a pixel).
 pub const TOLERANCE_KM: f64 = 3.5;
-/// The same for borders seen only at the frame's edge or beyond it: those of
-/// the neighbours drawn for orientation, and coasts outside the frame.
+/// The same for the borders and coasts only the neighbours drawn for
+/// orientation use: seen at the frame's edge or beyond it.
 pub const EDGE_TOLERANCE_KM: f64 = 15.0;
 
 /// An island smaller than this (km² on the map plane) is left out, unless
@@ -133,10 +133,6 @@ fn features(
             // Distances are measured from the states and the far members, so
             // their borders keep the fine tolerance beyond the frame too.
             let focus = u.iter().any(|iso| matches!(role[*iso], "state" | "far"));
-            let in_frame = topo.arcs[i]
-                .iter()
-                .any(|c| (FRAME[0]..=FRAME[2]).contains(&c.x) && (FRAME[1]..=FRAME[3]).contains(&c.y));
-            let _ = in_frame;
             (i, if focus { TOLERANCE_KM } else { EDGE_TOLERANCE_KM })
         })
         .collect();

@@ -15,7 +15,7 @@ use crate::geometry::scene::ViewBox;
 use crate::model::scope::Context;
 use crate::state::{group, Dial, DIALS};
 use crate::zone::plan::{plan_job, Frame, Kind, PlanJob, Planned};
-use crate::zone::Shape;
+use crate::zone::{Part, Shape};
 use leptos::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -79,6 +79,53 @@ pub struct Zones {
     /// The members beyond the frame (the United States, Canada), loaded
     /// when a zone first needs them.
     pub far: RwSignal<Option<Arc<Atlas>>>,
+    /// The zones' components and engine, once loaded (see [`Kit`]).
+    pub kit: RwSignal<Option<Kit>>,
+}
+
+/// The zones' components and their engine. The release build puts them in
+/// a WebAssembly module of their own (feature `split`, see [`load_kit`]),
+/// fetched when a distance demand is first switched on, so a first visit
+/// does not download them.
+#[derive(Clone, Copy)]
+pub struct Kit {
+    controls: fn() -> AnyView,
+    layer: fn(Frame, Arc<BTreeMap<String, String>>, bool) -> AnyView,
+    figures: fn(String) -> AnyView,
+    inset: fn() -> AnyView,
+    plan: fn(Kind, &BTreeSet<String>, &BTreeSet<String>, &Atlas, &Atlas) -> PlanJob,
+    run: fn(&mut PlanJob, &mut dyn FnMut() -> bool) -> Option<Vec<Planned>>,
+    at: fn(&Part, f64, bool) -> Shape,
+}
+
+/// Everything only the zones need, referred to from here alone.
+fn kit() -> Kit {
+    Kit {
+        controls: || view! { <Dials/> }.into_any(),
+        layer: |frame, shapes, sea| view! { <Layer frame shapes sea/> }.into_any(),
+        figures: |demand| view! { <Figures demand/> }.into_any(),
+        inset: || view! { <Inset/> }.into_any(),
+        plan: plan_job,
+        run: PlanJob::run,
+        at: Part::at,
+    }
+}
+
+/// The split point: wasm-split-cli moves what only [`kit`] reaches into
+/// its own module, and this call fetches it.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(zones, wasm_split_path = leptos::wasm_split, fallible)]
+fn split_kit() -> Result<Kit, leptos::wasm_split::SplitLoaderError> {
+    Ok(kit())
+}
+
+/// The zones' kit: fetched with the `split` feature, at hand without it
+/// (native tests, the component tests, the one-file build).
+pub async fn load_kit() -> Result<Kit, String> {
+    #[cfg(feature = "split")]
+    return split_kit().await.map_err(|_| "The distance zones' code could not be loaded".to_string());
+    #[cfg(not(feature = "split"))]
+    Ok(kit())
 }
 
 /// The inset's projection: Albers equal-area about the Bering Strait.
@@ -109,6 +156,8 @@ impl Zones {
         let work: StoredValue<Option<(String, PlanJob)>> = StoredValue::new(None);
         let far: RwSignal<Option<Arc<Atlas>>> = RwSignal::new(None);
         let far_asked = StoredValue::new(false);
+        let kit: RwSignal<Option<Kit>> = RwSignal::new(None);
+        let kit_asked = StoredValue::new(false);
         let exact = RwSignal::new(true);
 
         // Zones follow the demands, the date and the readings; a slider step
@@ -142,6 +191,19 @@ impl Zones {
             version.track();
             let loaded = far.with(Option::is_some);
             let wanted = specs.get();
+            if !wanted.is_empty() && !kit_asked.get_value() {
+                kit_asked.set_value(true);
+                wasm_bindgen_futures::spawn_local(async move {
+                    match load_kit().await {
+                        Ok(k) => kit.set(Some(k)),
+                        Err(e) => {
+                            // Asked again when the demands next change.
+                            kit_asked.set_value(false);
+                            ctx.notices.update(|n| n.push(format!("{e} — the zones are not drawn")));
+                        }
+                    }
+                });
+            }
             if !loaded && wanted.iter().any(|s| s.kind != Kind::Band) && !far_asked.get_value() {
                 far_asked.set_value(true);
                 wasm_bindgen_futures::spawn_local(async move {
@@ -155,6 +217,7 @@ impl Zones {
                     far.set(Some(Arc::new(atlas)));
                 });
             }
+            let Some(k) = kit.get() else { return };
             if busy.get_value() {
                 return;
             }
@@ -162,9 +225,9 @@ impl Zones {
             if let Some(s) = next {
                 busy.set_value(true);
                 let far_atlas = far.get_untracked().unwrap_or_default();
-                let job = ctx.data.with_value(|d| plan_job(s.kind, &s.within, &s.from, &d.atlas, &far_atlas));
+                let job = ctx.data.with_value(|d| (k.plan)(s.kind, &s.within, &s.from, &d.atlas, &far_atlas));
                 work.set_value(Some((s.key(), job)));
-                pump(work, plans, busy, version, specs);
+                pump(k.run, work, plans, busy, version, specs);
             }
         });
 
@@ -173,6 +236,7 @@ impl Zones {
             version.track();
             let dials = dials.get();
             let exact = exact.get();
+            let at = kit.with(|k| k.map(|k| k.at));
             let (main, inset) = (Albers::map(), inset_projection());
             specs.with(|specs| {
                 // Keep the cache to what a few steps back and forth need.
@@ -186,7 +250,7 @@ impl Zones {
                     .map(|spec| {
                         let km = dials.get(spec.kind);
                         let key = spec.key();
-                        let Some(planned) = plans.with_value(|p| p.get(&key).cloned()) else {
+                        let (Some(at), Some(planned)) = (at, plans.with_value(|p| p.get(&key).cloned())) else {
                             return ZoneView { spec: spec.clone(), km, ready: false, exact, parts: Vec::new(), area_km2: 0.0, states: Vec::new() };
                         };
                         let mut parts = Vec::new();
@@ -199,7 +263,7 @@ impl Zones {
                             }
                             let cache_key = (key.clone(), i, km, exact);
                             let shape = shapes.with_value(|s| s.get(&cache_key).cloned()).unwrap_or_else(|| {
-                                let s = Arc::new(pl.part.at(k, exact));
+                                let s = Arc::new(at(&pl.part, k, exact));
                                 shapes.update_value(|c| {
                                     c.insert(cache_key, s.clone());
                                 });
@@ -243,7 +307,7 @@ impl Zones {
             });
             m
         });
-        Zones { specs, views, by_state, exact, far }
+        Zones { specs, views, by_state, exact, far, kit }
     }
 }
 
@@ -251,6 +315,7 @@ impl Zones {
 /// (its input, its frames) and comes back; a zone no longer wanted is
 /// dropped.
 fn pump(
+    run: fn(&mut PlanJob, &mut dyn FnMut() -> bool) -> Option<Vec<Planned>>,
     work: StoredValue<Option<(String, PlanJob)>>,
     plans: StoredValue<HashMap<String, Arc<Vec<Planned>>>>,
     busy: StoredValue<bool>,
@@ -266,7 +331,7 @@ fn pump(
                 let mut out = None;
                 work.update_value(|w| {
                     if let Some((key, job)) = w.as_mut() {
-                        out = job.run(&mut more).map(|planned| (key.clone(), planned));
+                        out = run(job, &mut more).map(|planned| (key.clone(), planned));
                     }
                 });
                 out
@@ -274,7 +339,7 @@ fn pump(
                 None
             };
             match (wanted, finished) {
-                (true, None) => pump(work, plans, busy, version, specs),
+                (true, None) => pump(run, work, plans, busy, version, specs),
                 (_, done) => {
                     if let Some((key, planned)) = done {
                         plans.update_value(|p| {
@@ -308,9 +373,38 @@ fn presets(kind: Kind) -> &'static [(u32, &'static str)] {
     }
 }
 
-/// The sliders for the kinds of zone the active demands have.
+/// The sliders for the kinds of zone the active demands have, once the
+/// zones' kit is loaded.
 #[component]
 pub fn DistanceControls() -> impl IntoView {
+    let z = expect_context::<Zones>();
+    move || z.kit.get().map(|k| (k.controls)())
+}
+
+/// The zones on one map, once the zones' kit is loaded (see [`Layer`]).
+#[component]
+pub fn ZoneLayer(frame: Frame, shapes: Arc<BTreeMap<String, String>>, sea: bool) -> impl IntoView {
+    let z = expect_context::<Zones>();
+    move || z.kit.get().map(|k| (k.layer)(frame, shapes.clone(), sea))
+}
+
+/// A demand's zone figures in the legend, once the zones' kit is loaded.
+#[component]
+pub fn ZoneFigures(demand: String) -> impl IntoView {
+    let z = expect_context::<Zones>();
+    move || z.kit.get().map(|k| (k.figures)(demand.clone()))
+}
+
+/// The Bering Strait inset, once the zones' kit is loaded.
+#[component]
+pub fn InsetMap() -> impl IntoView {
+    let z = expect_context::<Zones>();
+    move || z.kit.get().map(|k| (k.inset)())
+}
+
+/// The sliders for the kinds of zone the active demands have.
+#[component]
+fn Dials() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let z = expect_context::<Zones>();
     DIALS
@@ -406,7 +500,7 @@ pub fn DistanceControls() -> impl IntoView {
 /// clipped to the bound party's land; sea zones (`sea`) go under the states,
 /// which cover the land, with the Parties' territorial waters drawn over them.
 #[component]
-pub fn ZoneLayer(frame: Frame, shapes: Arc<BTreeMap<String, String>>, sea: bool) -> impl IntoView {
+fn Layer(frame: Frame, shapes: Arc<BTreeMap<String, String>>, sea: bool) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let z = expect_context::<Zones>();
     let tag = if frame == Frame::Main { "main" } else { "inset" };
@@ -482,7 +576,7 @@ fn pick(views: Memo<Vec<ZoneView>>, slug: &str, frame: Frame, f: impl Fn(&ZoneVi
 
 /// A line of the legend for a demand's zones: each side's area.
 #[component]
-pub fn ZoneFigures(demand: String) -> impl IntoView {
+fn Figures(demand: String) -> impl IntoView {
     let z = expect_context::<Zones>();
     let demand2 = demand.clone();
     let text = move || {
@@ -515,7 +609,7 @@ pub fn ZoneFigures(demand: String) -> impl IntoView {
 /// The Bering Strait inset: where the United States' territory and
 /// Russia's meet, for the zones that reach across it.
 #[component]
-pub fn InsetMap() -> impl IntoView {
+fn Inset() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let z = expect_context::<Zones>();
     let shown = Memo::new(move |_| z.views.with(|vs| vs.iter().any(|v| v.parts.iter().any(|p| p.frame == Frame::Inset))));
@@ -562,9 +656,9 @@ pub fn InsetMap() -> impl IntoView {
                 <svg class="map inset-map" viewBox=extent.attr() preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">
                     <title>"The Bering Strait: Russia's Chukotka and the United States' Alaska"</title>
                     <rect class="sea" x=Fixed(extent.x, 0).to_string() y=Fixed(extent.y, 0).to_string() width=Fixed(extent.w, 0).to_string() height=Fixed(extent.h, 0).to_string()/>
-                    <ZoneLayer frame=Frame::Inset shapes=shapes.clone() sea=true/>
+                    <Layer frame=Frame::Inset shapes=shapes.clone() sea=true/>
                     <g class="states" stroke-width=Fixed(extent.w / 1500.0, 2).to_string()>{drawn}</g>
-                    <ZoneLayer frame=Frame::Inset shapes=shapes sea=false/>
+                    <Layer frame=Frame::Inset shapes=shapes sea=false/>
                 </svg>
                 <figcaption>"The Bering Strait, where Russia's territory and the United States' are closest. Zones that reach across it are drawn here."</figcaption>
             </figure>

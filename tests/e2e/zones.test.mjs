@@ -181,3 +181,33 @@ test('a presentation step carries its distance', async () => {
   await drawnAt(page, 'nato-7b', '300');
   assert.equal(param(page, 'step') ?? '2', '2');
 });
+
+test('the zones\' code is fetched only when a distance demand is first switched on', async () => {
+  const { page, errors, foreign } = await open(browser, server.url);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.waitForSelector('[data-iso="POL"]');
+  await page.click('button[data-demand="us-4a"]');
+  await page.waitForTimeout(500);
+  assert.deepEqual(fetched.filter((p) => /split_|far\.topo/.test(p)), [], 'a first visit and a state demand fetch neither');
+  await page.click('button[data-demand="nato-7b"]');
+  await drawnAt(page, 'nato-7b', '100');
+  assert.equal(fetched.filter((p) => /^\/split_zones-[0-9a-f]+\.wasm$/.test(p)).length, 1, `fetched: ${fetched}`);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+});
+
+test('if the zones\' code cannot be fetched, a notice says so and the map still works', async () => {
+  const context = await browser.newContext();
+  await context.route('**/split_*.wasm', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(`${server.url}?demands=nato-7b,us-4a&date=today`);
+  await page.waitForSelector('.notice');
+  assert.match(await page.locator('.notices').textContent(), /The distance zones' code could not be loaded — the zones are not drawn/);
+  // The state demand is drawn all the same, and the page still answers.
+  assert.equal(await restricted(page, 'GEO'), 'us-4a');
+  await page.click('button[data-demand="nato-7b"]');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.get('demands')?.includes('nato-7b'));
+  assert.equal(await page.locator('path.zone').count(), 0);
+  await context.close();
+});
