@@ -1,6 +1,7 @@
 // trunk post-build hook for the split release (scripts/split/wasm-bindgen):
-// copies the zones' WebAssembly module and the loader that fetches it into
-// dist/, and points the loader at trunk's hashed name for the main script.
+// copies the split modules (and the code they share) and the loader that
+// fetches them into dist/, and points the loader at trunk's hashed name for
+// the main script.
 // Does nothing for a build that is not split.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,6 @@ const loaderName = m[1];
 const loader = fs.readFileSync(path.join(bindgen, loaderName), 'utf8');
 if (!loader.includes('"./treaty-map.js"')) throw new Error(`${loaderName} does not import ./treaty-map.js`);
 fs.writeFileSync(path.join(dir, loaderName), loader.replaceAll('"./treaty-map.js"', `"./${main}"`));
-const chunks = [...loader.matchAll(/"\.\/(split_[\w-]+\.wasm)"/g)].map((c) => c[1]);
+const chunks = [...loader.matchAll(/"\.\/((?:split|chunk)_[\w-]+\.wasm)"/g)].map((c) => c[1]);
 if (chunks.length === 0) throw new Error(`${loaderName} fetches no module`);
 for (const c of chunks) fs.copyFileSync(path.join(bindgen, c), path.join(dir, c));

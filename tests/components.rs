@@ -64,3 +64,46 @@ fn a_broken_demands_file_is_reported_and_the_map_still_loads() {
     assert!(data.catalogue.demands.is_empty());
     assert!(problems.iter().any(|p| p.contains("demands.json")), "{problems:?}");
 }
+
+/// A kit fetched when first needed (`view::later::Later`, how the zones' and
+/// the extras' modules are loaded): calls while a fetch is on its way share
+/// it, a failure is told once and tried again next time, and once the kit is
+/// here it is used at once, without a fetch.
+#[wasm_bindgen_test]
+async fn a_later_kit_is_told_once_when_it_fails_and_fetched_again() {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    use treaty_map::view::later::Later;
+    static FETCHES: AtomicU32 = AtomicU32::new(0);
+    async fn flaky() -> Result<u32, String> {
+        let n = FETCHES.fetch_add(1, Ordering::SeqCst);
+        in_browser::sleep(20).await;
+        if n < 2 { Err("No network".to_string()) } else { Ok(7) }
+    }
+    let notices = RwSignal::new(Vec::<String>::new());
+    let got = RwSignal::new(Vec::<u32>::new());
+    let later: Later<u32> = Later::new();
+    let keep = move |k: u32| got.update(|g| g.push(k));
+
+    // Two calls while the first fetch is on its way: both fail, one notice.
+    later.with(flaky, notices, "nothing is drawn", keep);
+    later.with(flaky, notices, "nothing is drawn", keep);
+    later.ask(flaky, notices, "nothing is drawn");
+    in_browser::sleep(150).await;
+    assert_eq!(FETCHES.load(Ordering::SeqCst), 2, "ask() adds no fetch while one is on its way");
+    assert_eq!(notices.get_untracked(), vec!["No network — nothing is drawn".to_string()]);
+    assert!(got.get_untracked().is_empty());
+    assert_eq!(later.get(), None);
+
+    // Asked again, it comes; the caller gets it.
+    later.with(flaky, notices, "nothing is drawn", keep);
+    in_browser::sleep(150).await;
+    assert_eq!(got.get_untracked(), vec![7]);
+    assert_eq!(later.get(), Some(7));
+
+    // Here now: used at once, no fetch.
+    later.with(flaky, notices, "nothing is drawn", keep);
+    later.ask(flaky, notices, "nothing is drawn");
+    assert_eq!(got.get_untracked(), vec![7, 7]);
+    assert_eq!(FETCHES.load(Ordering::SeqCst), 3);
+    assert_eq!(notices.get_untracked().len(), 1);
+}

@@ -150,14 +150,30 @@ fn data_url(svg: &str) -> Option<String> {
     Some(format!("data:image/svg+xml;base64,{b64}"))
 }
 
-pub fn save_svg(ctx: &Ctx, zones: &Zones) {
+/// What to download.
+#[derive(Clone, Copy)]
+pub enum Format {
+    Svg,
+    Png,
+}
+
+/// Downloads the current view (fetched with the presentation, see
+/// [`super::later::Extras`]).
+pub fn save(ctx: &Ctx, zones: &Zones, format: Format) {
+    match format {
+        Format::Svg => save_svg(ctx, zones),
+        Format::Png => save_png(ctx, zones),
+    }
+}
+
+fn save_svg(ctx: &Ctx, zones: &Zones) {
     if let Some(url) = svg_text(ctx, zones).and_then(|s| data_url(&s)) {
         download(&url, "treaty-map.svg");
     }
 }
 
 /// Draws the SVG on a canvas at twice its size and downloads the PNG.
-pub fn save_png(ctx: &Ctx, zones: &Zones) {
+fn save_png(ctx: &Ctx, zones: &Zones) {
     let Some(svg) = svg_text(ctx, zones) else { return };
     let Some(url) = data_url(&svg) else { return };
     let Some(doc) = document() else { return };
@@ -183,9 +199,12 @@ pub fn save_png(ctx: &Ctx, zones: &Zones) {
 pub fn ExportButtons() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let zones = expect_context::<Zones>();
+    let save = move |format: Format| {
+        ctx.extras.with(super::later::load_extras, ctx.notices, "the view cannot be downloaded", move |k| (k.save)(&ctx, &zones, format));
+    };
     view! {
-        <button type="button" class="export-svg" on:click=move |_| save_svg(&ctx, &zones)>"Download SVG"</button>
-        <button type="button" class="export-png" on:click=move |_| save_png(&ctx, &zones)>"Download PNG"</button>
+        <button type="button" class="export-svg" on:click=move |_| save(Format::Svg)>"Download SVG"</button>
+        <button type="button" class="export-png" on:click=move |_| save(Format::Png)>"Download PNG"</button>
         <button type="button" class="print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod details;
 pub mod export;
+pub mod later;
 pub mod legend;
 pub mod map;
 pub mod panels;
@@ -60,6 +61,8 @@ pub struct Ctx {
     pub selected: RwSignal<Option<String>>,
     /// Messages for the reader: what was ignored or could not be loaded.
     pub notices: RwSignal<Vec<String>>,
+    /// The presentation's and the downloads' code, fetched when first used.
+    pub extras: later::Later<later::Extras>,
 }
 
 impl Data {
@@ -121,7 +124,7 @@ impl Ctx {
                 choices.with_untracked(|c| Reach::compute(&d.catalogue, &d.facts, &d.neighbours, c, d.today))
             })
         });
-        Ctx { data: stored, choices, scope_inputs, reach, selected: RwSignal::new(None), notices }
+        Ctx { data: stored, choices, scope_inputs, reach, selected: RwSignal::new(None), notices, extras: later::Later::new() }
     }
 }
 

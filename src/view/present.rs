@@ -60,9 +60,28 @@ pub fn PresentButtons() -> impl IntoView {
     }
 }
 
-/// The caption and the step controls, shown while presenting.
+/// The presentation's live region, on the page from the start so a screen
+/// reader hears each step; its content comes with the extras, fetched when
+/// a presentation starts (see [`super::later::Extras`]).
 #[component]
 pub fn Presentation() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    Effect::new(move |_| {
+        if ctx.choices.with(|c| c.present) {
+            ctx.extras.ask(super::later::load_extras, ctx.notices, "the presentation cannot be shown");
+        }
+    });
+    view! {
+        <section class="presentation" aria-live="polite" aria-label="Presentation"
+            style:display=move || { if ctx.choices.with(|c| c.present) { "block" } else { "none" } }>
+            {move || ctx.extras.get().map(|k| (k.presentation)())}
+        </section>
+    }
+}
+
+/// The caption and the step controls, and the keys that move between
+/// steps.
+pub(super) fn steps() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if !ctx.choices.with_untracked(|c| c.present) {
@@ -107,14 +126,11 @@ pub fn Presentation() -> impl IntoView {
         })
     };
     view! {
-        <section class="presentation" aria-live="polite" aria-label="Presentation"
-            style:display=move || { if ctx.choices.with(|c| c.present) { "block" } else { "none" } }>
-            {caption}
-            <div class="step-buttons">
-                <button type="button" class="prev" on:click=move |_| go(ctx, -1)>"← Previous"</button>
-                <button type="button" class="next" on:click=move |_| go(ctx, 1)>"Next →"</button>
-                <button type="button" class="leave" on:click=move |_| leave(ctx)>"Leave (Esc)"</button>
-            </div>
-        </section>
+        {caption}
+        <div class="step-buttons">
+            <button type="button" class="prev" on:click=move |_| go(ctx, -1)>"← Previous"</button>
+            <button type="button" class="next" on:click=move |_| go(ctx, 1)>"Next →"</button>
+            <button type="button" class="leave" on:click=move |_| leave(ctx)>"Leave (Esc)"</button>
+        </div>
     }
 }

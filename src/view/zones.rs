@@ -7,15 +7,16 @@
 //! sphere, within half a per cent); when it is let go, or moved by the
 //! keyboard, every point is placed on the ellipsoid.
 
+use super::later::Later;
 use super::{platform, Ctx};
 use crate::geometry::atlas::Atlas;
 use crate::geometry::path::{multipolygon_path, rings_path, Fixed};
 use crate::geometry::projection::Albers;
 use crate::geometry::scene::ViewBox;
 use crate::model::scope::Context;
-use crate::state::{group, Dial, DIALS};
+use crate::state::{group, Dial, Dials, DIALS};
 use crate::zone::plan::{plan_job, Frame, Kind, PlanJob, Planned};
-use crate::zone::{Part, Shape};
+use crate::zone::Shape;
 use leptos::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -80,22 +81,23 @@ pub struct Zones {
     /// when a zone first needs them.
     pub far: RwSignal<Option<Arc<Atlas>>>,
     /// The zones' components and engine, once loaded (see [`Kit`]).
-    pub kit: RwSignal<Option<Kit>>,
+    pub kit: Later<Kit>,
 }
 
 /// The zones' components and their engine. The release build puts them in
 /// a WebAssembly module of their own (feature `split`, see [`load_kit`]),
 /// fetched when a distance demand is first switched on, so a first visit
-/// does not download them.
+/// does not download them. The page keeps only the signals ([`Work`]).
 #[derive(Clone, Copy)]
 pub struct Kit {
     controls: fn() -> AnyView,
     layer: fn(Frame, Arc<BTreeMap<String, String>>, bool) -> AnyView,
     figures: fn(String) -> AnyView,
     inset: fn() -> AnyView,
-    plan: fn(Kind, &BTreeSet<String>, &BTreeSet<String>, &Atlas, &Atlas) -> PlanJob,
-    run: fn(&mut PlanJob, &mut dyn FnMut() -> bool) -> Option<Vec<Planned>>,
-    at: fn(&Part, f64, bool) -> Shape,
+    /// Starts computing the next wanted zone whose field is missing.
+    next: fn(Work),
+    /// The zones at the sliders' distances.
+    views: fn(Work) -> Vec<ZoneView>,
 }
 
 /// Everything only the zones need, referred to from here alone.
@@ -105,9 +107,8 @@ fn kit() -> Kit {
         layer: |frame, shapes, sea| view! { <Layer frame shapes sea/> }.into_any(),
         figures: |demand| view! { <Figures demand/> }.into_any(),
         inset: || view! { <Inset/> }.into_any(),
-        plan: plan_job,
-        run: PlanJob::run,
-        at: Part::at,
+        next,
+        views,
     }
 }
 
@@ -126,6 +127,29 @@ pub async fn load_kit() -> Result<Kit, String> {
     return split_kit().await.map_err(|_| "The distance zones' code could not be loaded".to_string());
     #[cfg(not(feature = "split"))]
     Ok(kit())
+}
+
+type ShapeKey = (String, usize, u32, bool);
+type WatersKey = (String, usize, bool, bool);
+
+/// The zones' working state: the signals and caches the page and the kit
+/// share.
+#[derive(Clone, Copy)]
+pub struct Work {
+    ctx: Ctx,
+    specs: Memo<Vec<ZoneSpec>>,
+    dials: Memo<Dials>,
+    exact: RwSignal<bool>,
+    far: RwSignal<Option<Arc<Atlas>>>,
+    /// Bumped when a field is computed.
+    version: RwSignal<u64>,
+    plans: StoredValue<HashMap<String, Arc<Vec<Planned>>>>,
+    /// Zone at a distance: (zone key, part, km, exact) → shape.
+    shapes: StoredValue<HashMap<ShapeKey, Arc<Shape>>>,
+    /// Territorial waters' path: (zone key, part, exact, main map?) → path.
+    waters: StoredValue<HashMap<WatersKey, Arc<String>>>,
+    busy: StoredValue<bool>,
+    job: StoredValue<Option<(String, PlanJob)>>,
 }
 
 /// The inset's projection: Albers equal-area about the Bering Strait.
@@ -148,16 +172,9 @@ pub fn inset_frame(proj: &Albers) -> ViewBox {
 
 impl Zones {
     pub fn new(ctx: Ctx) -> Zones {
-        let plans: StoredValue<HashMap<String, Arc<Vec<Planned>>>> = StoredValue::new(HashMap::new());
-        let shapes: StoredValue<HashMap<(String, usize, u32, bool), Arc<Shape>>> = StoredValue::new(HashMap::new());
-        let waters: StoredValue<HashMap<(String, usize, bool, bool), Arc<String>>> = StoredValue::new(HashMap::new());
-        let version = RwSignal::new(0u64);
-        let busy = StoredValue::new(false);
-        let work: StoredValue<Option<(String, PlanJob)>> = StoredValue::new(None);
         let far: RwSignal<Option<Arc<Atlas>>> = RwSignal::new(None);
         let far_asked = StoredValue::new(false);
-        let kit: RwSignal<Option<Kit>> = RwSignal::new(None);
-        let kit_asked = StoredValue::new(false);
+        let kit: Later<Kit> = Later::new();
         let exact = RwSignal::new(true);
 
         // Zones follow the demands, the date and the readings; a slider step
@@ -183,28 +200,31 @@ impl Zones {
                 })
             })
         });
+        let work = Work {
+            ctx,
+            specs,
+            dials: Memo::new(move |_| ctx.choices.with(|c| c.dials)),
+            exact,
+            far,
+            version: RwSignal::new(0),
+            plans: StoredValue::new(HashMap::new()),
+            shapes: StoredValue::new(HashMap::new()),
+            waters: StoredValue::new(HashMap::new()),
+            busy: StoredValue::new(false),
+            job: StoredValue::new(None),
+        };
 
-        // Zones are computed one at a time, in slices of about 8 ms between
-        // frames (see `pump`), so the toggle that asked for them paints first
-        // and the reader's input is never held up.
+        // The kit and the far members' shapes are fetched when a zone first
+        // needs them; then zones are computed one at a time, in slices of
+        // about 8 ms between frames (see `pump`), so the toggle that asked
+        // for them paints first and the reader's input is never held up.
         Effect::new(move |_| {
-            version.track();
-            let loaded = far.with(Option::is_some);
+            work.version.track();
             let wanted = specs.get();
-            if !wanted.is_empty() && !kit_asked.get_value() {
-                kit_asked.set_value(true);
-                wasm_bindgen_futures::spawn_local(async move {
-                    match load_kit().await {
-                        Ok(k) => kit.set(Some(k)),
-                        Err(e) => {
-                            // Asked again when the demands next change.
-                            kit_asked.set_value(false);
-                            ctx.notices.update(|n| n.push(format!("{e} — the zones are not drawn")));
-                        }
-                    }
-                });
+            if !wanted.is_empty() {
+                kit.ask(load_kit, ctx.notices, "the zones are not drawn");
             }
-            if !loaded && wanted.iter().any(|s| s.kind != Kind::Band) && !far_asked.get_value() {
+            if far.with(Option::is_none) && wanted.iter().any(|s| s.kind != Kind::Band) && !far_asked.get_value() {
                 far_asked.set_value(true);
                 wasm_bindgen_futures::spawn_local(async move {
                     let atlas = match platform::fetch_text("far.topo.json").await.and_then(|t| Atlas::parse_file(&t, "far.topo.json").map_err(|e| e.to_string())) {
@@ -217,81 +237,26 @@ impl Zones {
                     far.set(Some(Arc::new(atlas)));
                 });
             }
-            let Some(k) = kit.get() else { return };
-            if busy.get_value() {
-                return;
-            }
-            let next = wanted.into_iter().find(|s| (s.kind == Kind::Band || loaded) && plans.with_value(|p| !p.contains_key(&s.key())));
-            if let Some(s) = next {
-                busy.set_value(true);
-                let far_atlas = far.get_untracked().unwrap_or_default();
-                let job = ctx.data.with_value(|d| (k.plan)(s.kind, &s.within, &s.from, &d.atlas, &far_atlas));
-                work.set_value(Some((s.key(), job)));
-                pump(k.run, work, plans, busy, version, specs);
+            if let Some(k) = kit.get() {
+                (k.next)(work);
             }
         });
 
-        let dials = Memo::new(move |_| ctx.choices.with(|c| c.dials));
         let views = Memo::new(move |_| {
-            version.track();
-            let dials = dials.get();
-            let exact = exact.get();
-            let at = kit.with(|k| k.map(|k| k.at));
-            let (main, inset) = (Albers::map(), inset_projection());
-            specs.with(|specs| {
-                // Keep the cache to what a few steps back and forth need.
-                shapes.update_value(|s| {
-                    if s.len() > 48 {
-                        s.clear();
-                    }
-                });
-                specs
-                    .iter()
-                    .map(|spec| {
-                        let km = dials.get(spec.kind);
-                        let key = spec.key();
-                        let (Some(at), Some(planned)) = (at, plans.with_value(|p| p.get(&key).cloned())) else {
-                            return ZoneView { spec: spec.clone(), km, ready: false, exact, parts: Vec::new(), area_km2: 0.0, states: Vec::new() };
-                        };
-                        let mut parts = Vec::new();
-                        let mut area = 0.0;
-                        let mut states = BTreeSet::new();
-                        for (i, pl) in planned.iter().enumerate() {
-                            let k = km as f64;
-                            if !(pl.lo <= k && k < pl.hi) {
-                                continue;
-                            }
-                            let cache_key = (key.clone(), i, km, exact);
-                            let shape = shapes.with_value(|s| s.get(&cache_key).cloned()).unwrap_or_else(|| {
-                                let s = Arc::new(at(&pl.part, k, exact));
-                                shapes.update_value(|c| {
-                                    c.insert(cache_key, s.clone());
-                                });
-                                s
-                            });
-                            area += shape.area_km2;
-                            states.extend(shape.states.iter().cloned());
-                            let water = |on_main: bool| -> Arc<String> {
-                                let k = (key.clone(), i, exact, on_main);
-                                waters.with_value(|w| w.get(&k).cloned()).unwrap_or_else(|| {
-                                    let d = Arc::new(rings_path(pl.part.waters(exact), if on_main { &main } else { &inset }));
-                                    waters.update_value(|w| {
-                                        w.insert(k, d.clone());
-                                    });
-                                    d
-                                })
-                            };
-                            if pl.frame == Frame::Main {
-                                parts.push(PartView { frame: Frame::Main, d: rings_path(&shape.rings, &main), waters: water(true) });
-                            }
-                            if pl.frame == Frame::Inset || pl.also_inset {
-                                parts.push(PartView { frame: Frame::Inset, d: rings_path(&shape.rings, &inset), waters: water(false) });
-                            }
-                        }
-                        ZoneView { spec: spec.clone(), km, ready: true, exact, parts, area_km2: area, states: states.into_iter().collect() }
+            work.version.track();
+            match kit.get() {
+                Some(k) => (k.views)(work),
+                // Not loaded yet: each zone waiting.
+                None => {
+                    let dials = work.dials.get();
+                    specs.with(|specs| {
+                        specs
+                            .iter()
+                            .map(|spec| ZoneView { spec: spec.clone(), km: dials.get(spec.kind), ready: false, exact: true, parts: Vec::new(), area_km2: 0.0, states: Vec::new() })
+                            .collect::<Vec<_>>()
                     })
-                    .collect::<Vec<_>>()
-            })
+                }
+            }
         });
         let by_state = Memo::new(move |_| {
             let mut m: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -311,27 +276,99 @@ impl Zones {
     }
 }
 
+/// Starts the field of the first wanted zone that has none (a band needs
+/// only the main map's states; the others wait for the far members).
+fn next(w: Work) {
+    if w.busy.get_value() {
+        return;
+    }
+    let loaded = w.far.with(Option::is_some);
+    let next = w.specs.with(|s| s.iter().find(|s| (s.kind == Kind::Band || loaded) && w.plans.with_value(|p| !p.contains_key(&s.key()))).cloned());
+    if let Some(s) = next {
+        w.busy.set_value(true);
+        let far_atlas = w.far.get_untracked().unwrap_or_default();
+        let job = w.ctx.data.with_value(|d| plan_job(s.kind, &s.within, &s.from, &d.atlas, &far_atlas));
+        w.job.set_value(Some((s.key(), job)));
+        pump(w);
+    }
+}
+
+/// The zones at the sliders' distances: from the fields, the level line at
+/// each distance, cached for a few steps back and forth.
+fn views(w: Work) -> Vec<ZoneView> {
+    let dials = w.dials.get();
+    let exact = w.exact.get();
+    let (main, inset) = (Albers::map(), inset_projection());
+    w.specs.with(|specs| {
+        // Keep the cache to what a few steps back and forth need.
+        w.shapes.update_value(|s| {
+            if s.len() > 48 {
+                s.clear();
+            }
+        });
+        specs
+            .iter()
+            .map(|spec| {
+                let km = dials.get(spec.kind);
+                let key = spec.key();
+                let Some(planned) = w.plans.with_value(|p| p.get(&key).cloned()) else {
+                    return ZoneView { spec: spec.clone(), km, ready: false, exact, parts: Vec::new(), area_km2: 0.0, states: Vec::new() };
+                };
+                let mut parts = Vec::new();
+                let mut area = 0.0;
+                let mut states = BTreeSet::new();
+                for (i, pl) in planned.iter().enumerate() {
+                    let k = km as f64;
+                    if !(pl.lo <= k && k < pl.hi) {
+                        continue;
+                    }
+                    let cache_key = (key.clone(), i, km, exact);
+                    let shape = w.shapes.with_value(|s| s.get(&cache_key).cloned()).unwrap_or_else(|| {
+                        let s = Arc::new(pl.part.at(k, exact));
+                        w.shapes.update_value(|c| {
+                            c.insert(cache_key, s.clone());
+                        });
+                        s
+                    });
+                    area += shape.area_km2;
+                    states.extend(shape.states.iter().cloned());
+                    let water = |on_main: bool| -> Arc<String> {
+                        let k = (key.clone(), i, exact, on_main);
+                        w.waters.with_value(|c| c.get(&k).cloned()).unwrap_or_else(|| {
+                            let d = Arc::new(rings_path(pl.part.waters(exact), if on_main { &main } else { &inset }));
+                            w.waters.update_value(|c| {
+                                c.insert(k, d.clone());
+                            });
+                            d
+                        })
+                    };
+                    if pl.frame == Frame::Main {
+                        parts.push(PartView { frame: Frame::Main, d: rings_path(&shape.rings, &main), waters: water(true) });
+                    }
+                    if pl.frame == Frame::Inset || pl.also_inset {
+                        parts.push(PartView { frame: Frame::Inset, d: rings_path(&shape.rings, &inset), waters: water(false) });
+                    }
+                }
+                ZoneView { spec: spec.clone(), km, ready: true, exact, parts, area_km2: area, states: states.into_iter().collect() }
+            })
+            .collect::<Vec<_>>()
+    })
+}
+
 /// Runs the zone being computed for about 8 ms, then yields to the page
 /// (its input, its frames) and comes back; a zone no longer wanted is
 /// dropped.
-fn pump(
-    run: fn(&mut PlanJob, &mut dyn FnMut() -> bool) -> Option<Vec<Planned>>,
-    work: StoredValue<Option<(String, PlanJob)>>,
-    plans: StoredValue<HashMap<String, Arc<Vec<Planned>>>>,
-    busy: StoredValue<bool>,
-    version: RwSignal<u64>,
-    specs: Memo<Vec<ZoneSpec>>,
-) {
+fn pump(w: Work) {
     set_timeout(
         move || {
-            let wanted = work.with_value(|w| w.as_ref().is_some_and(|(key, _)| specs.with_untracked(|s| s.iter().any(|x| &x.key() == key))));
+            let wanted = w.job.with_value(|j| j.as_ref().is_some_and(|(key, _)| w.specs.with_untracked(|s| s.iter().any(|x| &x.key() == key))));
             let finished = if wanted {
                 let end = js_sys::Date::now() + 8.0;
                 let mut more = || js_sys::Date::now() < end;
                 let mut out = None;
-                work.update_value(|w| {
-                    if let Some((key, job)) = w.as_mut() {
-                        out = run(job, &mut more).map(|planned| (key.clone(), planned));
+                w.job.update_value(|j| {
+                    if let Some((key, job)) = j.as_mut() {
+                        out = job.run(&mut more).map(|planned| (key.clone(), planned));
                     }
                 });
                 out
@@ -339,16 +376,16 @@ fn pump(
                 None
             };
             match (wanted, finished) {
-                (true, None) => pump(run, work, plans, busy, version, specs),
+                (true, None) => pump(w),
                 (_, done) => {
                     if let Some((key, planned)) = done {
-                        plans.update_value(|p| {
+                        w.plans.update_value(|p| {
                             p.insert(key, Arc::new(planned));
                         });
                     }
-                    work.set_value(None);
-                    busy.set_value(false);
-                    version.update(|v| *v += 1);
+                    w.job.set_value(None);
+                    w.busy.set_value(false);
+                    w.version.update(|v| *v += 1);
                 }
             }
         },

@@ -58,3 +58,20 @@ test('an exported zone keeps its translucency, its distance and its area', async
   assert.match(svg, /nato-5 No intermediate- and short-range missiles within reach; zone, NATO members: [\d,]+ km² within 1,000 km; zone, Russia: [\d,]+ km² within 1,000 km/);
   assert.deepEqual(errors, []);
 });
+
+test('the downloads\' and the presentation\'s code is fetched only when first used', async () => {
+  const { page, errors, foreign } = await open(browser, `${server.url}?demands=us-4a`);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.waitForSelector('[data-iso="GEO"][data-restricted-by="us-4a"]');
+  await page.click('[data-iso="GEO"]');
+  await page.waitForSelector('aside.details h3#details-heading');
+  assert.deepEqual(fetched.filter((p) => /split_|chunk_/.test(p)), [], 'a first visit and the details fetch none');
+  await download(page, 'button.export-svg');
+  await download(page, 'button.export-png');
+  await page.click('button.present');
+  await page.waitForSelector('.presentation .step-count');
+  assert.equal(fetched.filter((p) => /^\/split_extras-[0-9a-f]+\.wasm$/.test(p)).length, 1, `fetched: ${fetched}`);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+});

@@ -189,7 +189,7 @@ test('the zones\' code is fetched only when a distance demand is first switched 
   await page.waitForSelector('[data-iso="POL"]');
   await page.click('button[data-demand="us-4a"]');
   await page.waitForTimeout(500);
-  assert.deepEqual(fetched.filter((p) => /split_|far\.topo/.test(p)), [], 'a first visit and a state demand fetch neither');
+  assert.deepEqual(fetched.filter((p) => /split_|chunk_|far\.topo/.test(p)), [], 'a first visit and a state demand fetch neither');
   await page.click('button[data-demand="nato-7b"]');
   await drawnAt(page, 'nato-7b', '100');
   assert.equal(fetched.filter((p) => /^\/split_zones-[0-9a-f]+\.wasm$/.test(p)).length, 1, `fetched: ${fetched}`);

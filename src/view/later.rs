@@ -1,0 +1,107 @@
+//! Code fetched when first needed. The release build (feature `split`)
+//! puts each kit's functions in a WebAssembly module of its own, which
+//! wasm-split-cli cuts out of the build (scripts/split/wasm-bindgen); without
+//! the feature the kit is at hand at once.
+
+use super::export::Format;
+use super::zones::Zones;
+use super::Ctx;
+use leptos::prelude::*;
+use std::future::Future;
+
+/// A kit of functions, fetched once, when first asked for.
+pub struct Later<T: Send + Sync + 'static> {
+    got: RwSignal<Option<T>>,
+    asked: StoredValue<bool>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Later<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for Later<T> {}
+
+impl<T: Copy + Send + Sync + 'static> Later<T> {
+    pub fn new() -> Self {
+        Later { got: RwSignal::new(None), asked: StoredValue::new(false) }
+    }
+
+    /// The kit once it is here (tracked).
+    pub fn get(self) -> Option<T> {
+        self.got.get()
+    }
+
+    /// Runs `then` with the kit: at once if it is here, else once `load`
+    /// has fetched it (a second call while it is on its way waits for the
+    /// same fetch). A failed fetch is told once in `notices`, with what the
+    /// reader misses, and tried again the next time.
+    pub fn with<F: Future<Output = Result<T, String>> + 'static>(
+        self,
+        load: fn() -> F,
+        notices: RwSignal<Vec<String>>,
+        missed: &'static str,
+        then: impl FnOnce(T) + 'static,
+    ) {
+        if let Some(kit) = self.got.get_untracked() {
+            then(kit);
+            return;
+        }
+        let first = !self.asked.get_value();
+        self.asked.set_value(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            match load().await {
+                Ok(kit) => {
+                    self.got.set(Some(kit));
+                    then(kit);
+                }
+                Err(e) if first => {
+                    self.asked.set_value(false);
+                    notices.update(|n| n.push(format!("{e} — {missed}")));
+                }
+                Err(_) => {}
+            }
+        });
+    }
+
+    /// Fetches the kit unless it is here or on its way.
+    pub fn ask<F: Future<Output = Result<T, String>> + 'static>(self, load: fn() -> F, notices: RwSignal<Vec<String>>, missed: &'static str) {
+        if self.got.with_untracked(Option::is_none) && !self.asked.get_value() {
+            self.with(load, notices, missed, |_| ());
+        }
+    }
+}
+
+impl<T: Copy + Send + Sync + 'static> Default for Later<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What a teacher or a journalist uses, not every reader: the presentation
+/// and the downloads.
+#[derive(Clone, Copy)]
+pub struct Extras {
+    /// The presentation's caption, step buttons and keys.
+    pub presentation: fn() -> AnyView,
+    /// Downloads the view as SVG or PNG.
+    pub save: fn(&Ctx, &Zones, Format),
+}
+
+fn extras() -> Extras {
+    Extras { presentation: || super::present::steps().into_any(), save: super::export::save }
+}
+
+/// The split point for [`Extras`] (see [`super::zones::load_kit`]).
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(extras, wasm_split_path = leptos::wasm_split, fallible)]
+fn split_extras() -> Result<Extras, leptos::wasm_split::SplitLoaderError> {
+    Ok(extras())
+}
+
+pub async fn load_extras() -> Result<Extras, String> {
+    #[cfg(feature = "split")]
+    return split_extras().await.map_err(|_| "The presentation's and the downloads' code could not be loaded".to_string());
+    #[cfg(not(feature = "split"))]
+    Ok(extras())
+}
