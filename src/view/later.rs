@@ -9,6 +9,31 @@ use super::Ctx;
 use leptos::prelude::*;
 use std::future::Future;
 
+/// Declares `$load`, the async call that gives a kit made by `$make`. With
+/// the `split` feature it goes through `$split`, a split point:
+/// wasm-split-cli moves everything only `$make` reaches into a module of its
+/// own (`split_$module.wasm`), which the call fetches; its error is
+/// `$failed`. Without the feature (native tests, the component tests, the
+/// one-file build) `$make` is called at once.
+macro_rules! split_point {
+    ($(#[$doc:meta])* pub async fn $load:ident() -> $kit:ty = $make:path; module $module:ident, through $split:ident, $failed:literal) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = leptos::wasm_split, fallible)]
+        fn $split() -> Result<$kit, leptos::wasm_split::SplitLoaderError> {
+            Ok($make())
+        }
+
+        $(#[$doc])*
+        pub async fn $load() -> Result<$kit, String> {
+            #[cfg(feature = "split")]
+            return $split().await.map_err(|_| $failed.to_string());
+            #[cfg(not(feature = "split"))]
+            Ok($make())
+        }
+    };
+}
+pub(crate) use split_point;
+
 /// A kit of functions, fetched once, when first asked for.
 pub struct Later<T: Send + Sync + 'static> {
     got: RwSignal<Option<T>>,
@@ -92,16 +117,9 @@ fn extras() -> Extras {
     Extras { presentation: || super::present::steps().into_any(), save: super::export::save }
 }
 
-/// The split point for [`Extras`] (see [`super::zones::load_kit`]).
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(extras, wasm_split_path = leptos::wasm_split, fallible)]
-fn split_extras() -> Result<Extras, leptos::wasm_split::SplitLoaderError> {
-    Ok(extras())
-}
-
-pub async fn load_extras() -> Result<Extras, String> {
-    #[cfg(feature = "split")]
-    return split_extras().await.map_err(|_| "The presentation's and the downloads' code could not be loaded".to_string());
-    #[cfg(not(feature = "split"))]
-    Ok(extras())
+split_point! {
+    /// The extras: fetched with the `split` feature, at hand without it.
+    pub async fn load_extras() -> Extras = extras;
+    module extras, through split_extras,
+    "The presentation's and the downloads' code could not be loaded"
 }

@@ -6,8 +6,12 @@
 //! level line. While a slider is dragged the line is the coarse one (on the
 //! sphere, within half a per cent); when it is let go, or moved by the
 //! keyboard, every point is placed on the ellipsoid.
+//!
+//! The page holds only the signals; the components and the engine come in a
+//! [`Kit`], a module of its own in the release build, fetched when a distance
+//! demand is first switched on.
 
-use super::later::Later;
+use super::later::{split_point, Later};
 use super::{platform, Ctx};
 use crate::geometry::atlas::Atlas;
 use crate::geometry::path::{multipolygon_path, rings_path, Fixed};
@@ -112,21 +116,11 @@ fn kit() -> Kit {
     }
 }
 
-/// The split point: wasm-split-cli moves what only [`kit`] reaches into
-/// its own module, and this call fetches it.
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(zones, wasm_split_path = leptos::wasm_split, fallible)]
-fn split_kit() -> Result<Kit, leptos::wasm_split::SplitLoaderError> {
-    Ok(kit())
-}
-
-/// The zones' kit: fetched with the `split` feature, at hand without it
-/// (native tests, the component tests, the one-file build).
-pub async fn load_kit() -> Result<Kit, String> {
-    #[cfg(feature = "split")]
-    return split_kit().await.map_err(|_| "The distance zones' code could not be loaded".to_string());
-    #[cfg(not(feature = "split"))]
-    Ok(kit())
+split_point! {
+    /// The zones' kit: fetched with the `split` feature, at hand without it.
+    pub async fn load_kit() -> Kit = kit;
+    module zones, through split_kit,
+    "The distance zones' code could not be loaded"
 }
 
 type ShapeKey = (String, usize, u32, bool);
