@@ -14,8 +14,8 @@ export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 # relocations (--emit-relocs) and rustc's own output, so it runs where trunk
 # would call wasm-bindgen: scripts/split/wasm-bindgen goes first on PATH.
 # With the `split` feature (`wasm_split_release`) it cuts the distance zones'
-# code into a module of its own (src/view/zones.rs); without, it only drops
-# the relocations.
+# and the extras' code into modules of their own (`split_point!` in
+# src/view/later.rs); without, it only drops the relocations.
 wasm_release() {
   local flags="--cfg erase_components -Clink-args=--emit-relocs"
   local path="$PWD/scripts/split:$PATH"
@@ -32,7 +32,8 @@ wasm_release() {
 }
 
 # The split release: the distance zones' code in a module of its own,
-# fetched when a distance demand is first switched on.
+# fetched when a distance demand is first switched on, and the downloads' and
+# the presentation's in another.
 wasm_split_release() {
   wasm_release "$@" --features split
 }
