@@ -67,8 +67,8 @@ fn a_broken_demands_file_is_reported_and_the_map_still_loads() {
 
 /// A kit fetched when first needed (`view::later::Later`, how the zones' and
 /// the extras' modules are loaded): calls while a fetch is on its way share
-/// it, a failure is told once and tried again next time, and once the kit is
-/// here it is used at once, without a fetch.
+/// it, a failure is told once (not again on a retry) and tried again next
+/// time, and once the kit is here it is used at once, without a fetch.
 #[wasm_bindgen_test]
 async fn a_later_kit_is_told_once_when_it_fails_and_fetched_again() {
     use std::sync::atomic::{AtomicU32, Ordering};
@@ -77,7 +77,7 @@ async fn a_later_kit_is_told_once_when_it_fails_and_fetched_again() {
     async fn flaky() -> Result<u32, String> {
         let n = FETCHES.fetch_add(1, Ordering::SeqCst);
         in_browser::sleep(20).await;
-        if n < 2 { Err("No network".to_string()) } else { Ok(7) }
+        if n < 3 { Err("No network".to_string()) } else { Ok(7) }
     }
     let notices = RwSignal::new(Vec::<String>::new());
     let got = RwSignal::new(Vec::<u32>::new());
@@ -94,6 +94,12 @@ async fn a_later_kit_is_told_once_when_it_fails_and_fetched_again() {
     assert!(got.get_untracked().is_empty());
     assert_eq!(later.get(), None);
 
+    // Asked again, it fails again: the notice is not repeated.
+    later.with(flaky, notices, "nothing is drawn", keep);
+    in_browser::sleep(150).await;
+    assert_eq!(FETCHES.load(Ordering::SeqCst), 3, "a failed fetch is tried again");
+    assert_eq!(notices.get_untracked().len(), 1);
+
     // Asked again, it comes; the caller gets it.
     later.with(flaky, notices, "nothing is drawn", keep);
     in_browser::sleep(150).await;
@@ -104,6 +110,6 @@ async fn a_later_kit_is_told_once_when_it_fails_and_fetched_again() {
     later.with(flaky, notices, "nothing is drawn", keep);
     later.ask(flaky, notices, "nothing is drawn");
     assert_eq!(got.get_untracked(), vec![7, 7]);
-    assert_eq!(FETCHES.load(Ordering::SeqCst), 3);
+    assert_eq!(FETCHES.load(Ordering::SeqCst), 4);
     assert_eq!(notices.get_untracked().len(), 1);
 }

@@ -59,8 +59,9 @@ impl<T: Copy + Send + Sync + 'static> Later<T> {
 
     /// Runs `then` with the kit: at once if it is here, else once `load`
     /// has fetched it (a second call while it is on its way waits for the
-    /// same fetch). A failed fetch is told once in `notices`, with what the
-    /// reader misses, and tried again the next time.
+    /// same fetch). A failed fetch is told in `notices`, with what the
+    /// reader misses, once while the notice stands, and tried again the next
+    /// time.
     pub fn with<F: Future<Output = Result<T, String>> + 'static>(
         self,
         load: fn() -> F,
@@ -82,7 +83,13 @@ impl<T: Copy + Send + Sync + 'static> Later<T> {
                 }
                 Err(e) if first => {
                     self.asked.set_value(false);
-                    notices.update(|n| n.push(format!("{e} — {missed}")));
+                    // The same failure again (a retry) is not told twice.
+                    let told = format!("{e} — {missed}");
+                    notices.update(|n| {
+                        if !n.contains(&told) {
+                            n.push(told);
+                        }
+                    });
                 }
                 Err(_) => {}
             }
