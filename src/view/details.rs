@@ -1,20 +1,16 @@
 //! The details of the state the reader clicked or focused: memberships on
-//! the chosen date and every active demand that reaches it.
+//! the chosen date and every active demand that reaches it. The panel is on
+//! the page; its content comes with the panels' code (`later::Panels`),
+//! fetched when a state is first selected.
 
 use super::{platform, Ctx};
 use leptos::prelude::*;
 
-#[component]
-pub fn Details() -> impl IntoView {
+/// The panel's content for the selected state (in the panels' module).
+pub fn body() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let zones = expect_context::<super::zones::Zones>();
-    let close = move || {
-        if let Some(iso) = ctx.selected.get_untracked() {
-            ctx.selected.set(None);
-            platform::focus(&format!("[data-iso=\"{iso}\"]"));
-        }
-    };
-    let body = move || {
+    move || {
         let iso = ctx.selected.get()?;
         let date = ctx.choices.with(|c| c.as_of);
         Some(ctx.data.with_value(|d| {
@@ -91,6 +87,29 @@ pub fn Details() -> impl IntoView {
                 }}
             }
         }))
+    }
+}
+
+#[component]
+pub fn Details() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let close = move || {
+        if let Some(iso) = ctx.selected.get_untracked() {
+            ctx.selected.set(None);
+            platform::focus(&format!("[data-iso=\"{iso}\"]"));
+        }
+    };
+    // The content's code is fetched the first time a state is selected.
+    Effect::new(move |_| {
+        if ctx.selected.with(Option::is_some) {
+            ctx.panels.ask(super::later::load_panels, ctx.notices, "a state's details cannot be shown");
+        }
+    });
+    // Once the code is here this tracks only the kit: the content follows
+    // the selection itself.
+    let body = move || match ctx.panels.get() {
+        Some(k) => Some((k.details)()),
+        None => ctx.selected.with(Option::is_some).then(|| view! { <p class="loading" role="status">"Loading the details…"</p> }.into_any()),
     };
     view! {
         <aside

@@ -124,6 +124,28 @@ fn extras() -> Extras {
     Extras { presentation: || super::present::steps().into_any(), save: super::export::save }
 }
 
+/// What a reader opens after the map has drawn: a state's details and the
+/// share and embed box. Not the first view, so not the first download.
+#[derive(Clone, Copy)]
+pub struct Panels {
+    /// The details panel's content for the selected state.
+    pub details: fn() -> AnyView,
+    /// The box with the link or the embed snippet (`"share"` or `"embed"`),
+    /// its Copy button and the confirmation that was copied.
+    pub share_box: fn(Ctx, &'static str, RwSignal<bool>) -> AnyView,
+}
+
+fn panels() -> Panels {
+    Panels { details: || super::details::body().into_any(), share_box: |ctx, kind, copied| super::share::share_box(ctx, kind, copied).into_any() }
+}
+
+split_point! {
+    /// The panels: fetched with the `split` feature, at hand without it.
+    pub async fn load_panels() -> Panels = panels;
+    module panels, through split_panels,
+    "The details' and the sharing code could not be loaded"
+}
+
 split_point! {
     /// The extras: fetched with the `split` feature, at hand without it.
     pub async fn load_extras() -> Extras = extras;

@@ -63,6 +63,8 @@ pub struct Ctx {
     pub notices: RwSignal<Vec<String>>,
     /// The presentation's and the downloads' code, fetched when first used.
     pub extras: later::Later<later::Extras>,
+    /// The details' and the share box's code, fetched when first opened.
+    pub panels: later::Later<later::Panels>,
 }
 
 impl Data {
@@ -124,7 +126,7 @@ impl Ctx {
                 choices.with_untracked(|c| Reach::compute(&d.catalogue, &d.facts, &d.neighbours, c, d.today))
             })
         });
-        Ctx { data: stored, choices, scope_inputs, reach, selected: RwSignal::new(None), notices, extras: later::Later::new() }
+        Ctx { data: stored, choices, scope_inputs, reach, selected: RwSignal::new(None), notices, extras: later::Later::new(), panels: later::Later::new() }
     }
 }
 

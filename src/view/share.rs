@@ -35,43 +35,58 @@ document.querySelectorAll(\"iframe\").forEach(function(f){{if(f.contentWindow===
     )
 }
 
-#[component]
-pub fn ShareBar() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let open: RwSignal<Option<&'static str>> = RwSignal::new(None);
-    let copied = RwSignal::new(false);
-    let text = move || match open.get() {
-        Some("share") => view_link(&ctx, |c| c.embed = false),
-        Some("embed") => snippet(&view_link(&ctx, |c| c.embed = true)),
-        _ => String::new(),
+/// The box with the link (`kind` "share") or the embed snippet ("embed"),
+/// ready to copy (in the panels' module, fetched when first opened).
+pub fn share_box(ctx: Ctx, kind: &'static str, copied: RwSignal<bool>) -> impl IntoView {
+    let text = move || match kind {
+        "share" => view_link(&ctx, |c| c.embed = false),
+        _ => snippet(&view_link(&ctx, |c| c.embed = true)),
     };
     let copy = move |_| {
         copied.set(platform::copy_text(&text()));
     };
     view! {
+        <div class="share-box">
+            <label>
+                {if kind == "share" { "Link to this view" } else { "Paste into an article (the script is optional: it fits the frame's height)" }}
+                <textarea readonly rows=if kind == "share" { "2" } else { "6" } class=format!("share-text {kind}")
+                    on:focus=|ev| { if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) { t.select(); } }>
+                    {text}
+                </textarea>
+            </label>
+            <button type="button" class="copy" on:click=copy>"Copy"</button>
+            <span class="copied" role="status">{move || if copied.get() { "Copied." } else { "" }}</span>
+        </div>
+    }
+}
+
+#[component]
+pub fn ShareBar() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let open: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let copied = RwSignal::new(false);
+    let toggle = move |kind: &'static str| {
+        copied.set(false);
+        open.update(|o| *o = if *o == Some(kind) { None } else { Some(kind) });
+        if open.with_untracked(Option::is_some) {
+            ctx.panels.ask(super::later::load_panels, ctx.notices, "the link and the embed code cannot be shown");
+        }
+    };
+    view! {
         <div class="share-bar">
             <button type="button" class="share" aria-expanded=move || (open.get() == Some("share")).to_string()
-                on:click=move |_| { copied.set(false); open.update(|o| *o = if *o == Some("share") { None } else { Some("share") }) }>
+                on:click=move |_| toggle("share")>
                 "Share"
             </button>
             <button type="button" class="embed" aria-expanded=move || (open.get() == Some("embed")).to_string()
-                on:click=move |_| { copied.set(false); open.update(|o| *o = if *o == Some("embed") { None } else { Some("embed") }) }>
+                on:click=move |_| toggle("embed")>
                 "Embed"
             </button>
             <super::export::ExportButtons/>
             <super::present::PresentButtons/>
-            {move || open.get().map(|kind| view! {
-                <div class="share-box">
-                    <label>
-                        {if kind == "share" { "Link to this view" } else { "Paste into an article (the script is optional: it fits the frame's height)" }}
-                        <textarea readonly rows=if kind == "share" { "2" } else { "6" } class=format!("share-text {kind}")
-                            on:focus=|ev| { if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) { t.select(); } }>
-                            {text}
-                        </textarea>
-                    </label>
-                    <button type="button" class="copy" on:click=copy>"Copy"</button>
-                    <span class="copied" role="status">{move || if copied.get() { "Copied." } else { "" }}</span>
-                </div>
+            {move || open.get().map(|kind| match ctx.panels.get() {
+                Some(k) => (k.share_box)(ctx, kind, copied),
+                None => view! { <p class="loading share-box" role="status">"Loading…"</p> }.into_any(),
             })}
         </div>
     }

