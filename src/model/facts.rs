@@ -96,7 +96,7 @@ pub struct Facts {
     /// `far.topo.json`, for distances and an inset: the United States, Canada.
     pub far: Vec<String>,
     /// Source features drawn as part of another state (Åland as Finland…):
-    /// source code → the state's code, sorted by source code.
+    /// source code → the state's code.
     pub merged: Vec<(String, String)>,
     pub nuclear_hosting: Vec<NuclearHosting>,
     pub regions: Vec<Region>,
