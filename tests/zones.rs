@@ -37,7 +37,7 @@ fn world() -> &'static World {
         let mut full: BTreeMap<String, MultiPolygon<f64>> = BTreeMap::new();
         for shape in &topo.shapes {
             let a3 = shape.properties.get("a3").and_then(|v| v.as_str()).unwrap_or("");
-            let iso = d.facts.merged.get(a3).cloned().unwrap_or(a3.to_string());
+            let iso = d.facts.merged_into(a3).unwrap_or(a3).to_string();
             full.entry(iso).or_insert_with(|| MultiPolygon(vec![])).0.extend(topo.multipolygon(shape).0);
         }
         let full = full.into_iter().map(|(k, v)| (k, antimeridian::cut(v.clone()).unwrap_or(v))).collect();

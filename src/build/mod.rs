@@ -104,7 +104,7 @@ fn features(
 ) -> Result<(Vec<Value>, Vec<String>), String> {
     let proj = *proj;
     let target = |a3: &str| -> Option<String> {
-        let iso = facts.merged.get(a3).map(String::as_str).unwrap_or(a3);
+        let iso = facts.merged_into(a3).unwrap_or(a3);
         role.contains_key(iso).then(|| iso.to_string())
     };
     // Gather each output state's rings (as arc references) from its parts.

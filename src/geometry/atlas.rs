@@ -1,12 +1,14 @@
 //! The states the map draws, read from `geo/states.topo.json`, and the NATO
 //! members beyond its frame, read from `geo/far.topo.json` (same format: a
 //! quantized, delta-encoded TopoJSON topology). A feature that cannot be used
-//! is skipped with a warning; the rest of the map still draws.
+//! is skipped with a warning; the rest of the map still draws. A file is
+//! parsed once into a JSON tree and read by hand, so the WebAssembly carries
+//! one deserializer, not one per type.
 
-use crate::model::load::{message, DataError};
+use crate::model::json::{self, Obj};
+use crate::model::load::{parse, DataError};
 use geo::{Coord, LineString, MultiPolygon, Polygon};
-use serde::Deserialize;
-use serde_json::value::RawValue;
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Whether a state is one the demands can reach, a neighbour drawn for
@@ -41,101 +43,44 @@ pub struct Atlas {
 
 const FILE: &str = "states.topo.json";
 
-/// The fields of a TopoJSON topology the map reads. Each object and each
-/// geometry stays raw text until it is read on its own, so a broken one is
-/// named (and a broken feature skipped) without a JSON tree in between.
-#[derive(Deserialize)]
-struct RawTopology<'a> {
-    #[serde(rename = "type")]
-    kind: String,
-    transform: Option<Transform>,
-    /// Every object's geometries are read (the pipeline writes one object:
-    /// `states` or `far`).
-    #[serde(borrow)]
-    objects: BTreeMap<String, &'a RawValue>,
-    arcs: Vec<Vec<[f64; 2]>>,
-}
-
-#[derive(Deserialize)]
+/// A topology's transform: a quantized position times `scale`, plus
+/// `translate`.
 struct Transform {
     scale: [f64; 2],
     translate: [f64; 2],
 }
 
-#[derive(Deserialize)]
-struct Collection<'a> {
-    #[serde(borrow)]
-    geometries: Vec<&'a RawValue>,
-}
-
-#[derive(Deserialize)]
-struct RawGeometry {
-    #[serde(rename = "type", default)]
-    kind: Option<String>,
-    #[serde(default)]
-    arcs: Refs,
-    #[serde(default)]
-    properties: Properties,
-}
-
-/// The properties `make-geo` writes; others are ignored.
-#[derive(Default, Deserialize)]
-struct Properties {
-    iso_a3: Option<String>,
-    name: Option<String>,
-    role: Option<String>,
-    label: Option<(f64, f64)>,
-    area_km2: Option<f64>,
-    #[serde(default)]
-    neighbours: Vec<String>,
-}
-
-/// Arc references, nested as deep as the geometry needs (a Polygon's rings:
-/// two levels; a MultiPolygon's: three).
-#[derive(Default)]
-enum Refs {
-    #[default]
-    None,
-    Arc(i64),
-    List(Vec<Refs>),
-}
-
-impl<'de> Deserialize<'de> for Refs {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visit;
-        impl<'de> serde::de::Visitor<'de> for Visit {
-            type Value = Refs;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("arc references")
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Refs, E> {
-                Ok(Refs::Arc(v))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Refs, E> {
-                i64::try_from(v).map(Refs::Arc).map_err(E::custom)
-            }
-            fn visit_unit<E>(self) -> Result<Refs, E> {
-                Ok(Refs::None)
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Refs, A::Error> {
-                let mut list = Vec::new();
-                while let Some(r) = seq.next_element()? {
-                    list.push(r);
-                }
-                Ok(Refs::List(list))
-            }
-        }
-        d.deserialize_any(Visit)
+/// `[x, y]`.
+fn pair(v: &Value) -> Option<[f64; 2]> {
+    match v.as_array()?.as_slice() {
+        [x, y] => Some([x.as_f64()?, y.as_f64()?]),
+        _ => None,
     }
 }
 
-impl Refs {
-    fn list(&self) -> Option<&[Refs]> {
-        match self {
-            Refs::List(l) => Some(l),
-            _ => None,
-        }
+/// A field that must be `[x, y]` when present.
+fn opt_pair(o: &Obj, key: &str) -> Result<Option<[f64; 2]>, String> {
+    o.opt(key)
+        .map(|v| pair(v).ok_or_else(|| json::at(&o.path_of(key), &json::expected("two numbers", v))))
+        .transpose()
+}
+
+fn read_transform(top: &Obj) -> Result<Option<Transform>, String> {
+    let Some(v) = top.opt("transform") else { return Ok(None) };
+    let t = Obj::new(v, "transform".into())?;
+    let need = |key: &str| opt_pair(&t, key)?.ok_or_else(|| t.error(&format!("missing field `{key}`")));
+    Ok(Some(Transform { scale: need("scale")?, translate: need("translate")? }))
+}
+
+/// The arcs as written: each a list of `[x, y]` positions.
+fn read_arcs(top: &Obj) -> Result<Vec<Vec<[f64; 2]>>, String> {
+    let mut out = Vec::new();
+    for (i, arc) in top.list("arcs")?.iter().enumerate() {
+        let positions = json::list(arc, &format!("arcs[{i}]"))?;
+        let arc = positions.iter().map(pair).collect::<Option<Vec<_>>>();
+        out.push(arc.ok_or_else(|| format!("field `arcs[{i}]`: expected a list of positions [x, y]"))?);
     }
+    Ok(out)
 }
 
 /// Absolute arcs in degrees. With a transform, positions are quantized and
@@ -166,11 +111,11 @@ fn decode_arcs(raw: &[Vec<[f64; 2]>], transform: Option<&Transform>) -> Vec<Vec<
 
 /// A ring from signed arc references (`!i` is arc `i` reversed); arcs after
 /// the first drop the point they share with the one before.
-fn ring(refs: &Refs, arcs: &[Vec<Coord<f64>>]) -> Option<LineString<f64>> {
+fn ring(refs: &Value, arcs: &[Vec<Coord<f64>>]) -> Option<LineString<f64>> {
     let mut out: Vec<Coord<f64>> = Vec::new();
-    for r in refs.list()? {
-        let Refs::Arc(r) = *r else { return None };
-        let arc = arcs.get(if r < 0 { !r } else { r } as usize)?;
+    for r in refs.as_array()? {
+        let r = r.as_i64()?;
+        let arc = arcs.get(usize::try_from(if r < 0 { !r } else { r }).ok()?)?;
         let skip = usize::from(!out.is_empty());
         if r < 0 {
             out.extend(arc.iter().rev().skip(skip));
@@ -181,40 +126,54 @@ fn ring(refs: &Refs, arcs: &[Vec<Coord<f64>>]) -> Option<LineString<f64>> {
     Some(LineString(out))
 }
 
-fn polygon(rings: &Refs, arcs: &[Vec<Coord<f64>>]) -> Option<Polygon<f64>> {
-    let mut it = rings.list()?.iter().map(|r| ring(r, arcs));
+fn polygon(rings: &Value, arcs: &[Vec<Coord<f64>>]) -> Option<Polygon<f64>> {
+    let mut it = rings.as_array()?.iter().map(|r| ring(r, arcs));
     let exterior = it.next()??;
     Some(Polygon::new(exterior, it.collect::<Option<_>>()?))
 }
 
-/// One state from its geometry's text, or why not: the message, and the
-/// state's code when it could be read.
-fn feature(raw: &RawValue, arcs: &[Vec<Coord<f64>>]) -> Result<StateShape, (Option<String>, String)> {
-    let g: RawGeometry = serde_json::from_str(raw.get()).map_err(|e| (None, message(&e)))?;
-    let p = g.properties;
-    let Some(iso) = p.iso_a3 else { return Err((None, "field `iso_a3` missing".into())) };
+/// One state from its geometry, or why not: the message, and the state's
+/// code when it could be read. Properties other than those `make-geo`
+/// writes are ignored.
+fn feature(g: &Value, arcs: &[Vec<Coord<f64>>]) -> Result<StateShape, (Option<String>, String)> {
+    let g = Obj::new(g, String::new()).map_err(|m| (None, m))?;
+    let empty = serde_json::Map::new();
+    let p = match g.opt("properties") {
+        Some(v) => Obj::new(v, "properties".into()).map_err(|m| (None, m))?,
+        None => Obj { map: &empty, path: "properties".into() },
+    };
+    let Some(iso) = p.opt_string("iso_a3").map_err(|m| (None, m))? else {
+        return Err((None, "field `iso_a3` missing".into()));
+    };
     let at = |m: String| (Some(iso.clone()), m);
-    let name = p.name.ok_or_else(|| at("field `name` missing".into()))?;
-    let role = match p.role.as_deref() {
+    let name = p.opt_string("name").map_err(at)?.ok_or_else(|| at("field `name` missing".into()))?;
+    let role = match p.opt_string("role").map_err(at)?.as_deref() {
         Some("state") => Role::State,
         Some("context") => Role::Context,
         Some("far") => Role::Far,
         Some(r) => return Err(at(format!("field `role`: unknown role \"{r}\""))),
         None => return Err(at("field `role` missing".into())),
     };
+    let label = opt_pair(&p, "label").map_err(at)?.map(|[x, y]| (x, y));
+    let area_km2 = match p.opt("area_km2") {
+        None => 0.0,
+        Some(v) => v.as_f64().ok_or_else(|| at(json::at(&p.path_of("area_km2"), &json::expected("a number", v))))?,
+    };
+    let neighbours = p.strings_or_empty("neighbours").map_err(at)?;
     let bad = || at("broken arc references".into());
-    let shape = match g.kind.as_deref() {
+    let refs = g.opt("arcs").unwrap_or(&Value::Null);
+    let shape = match g.opt_string("type").map_err(at)?.as_deref() {
         None => return Err(at("no geometry".into())),
-        Some("Polygon") => MultiPolygon(vec![polygon(&g.arcs, arcs).ok_or_else(bad)?]),
+        Some("Polygon") => MultiPolygon(vec![polygon(refs, arcs).ok_or_else(bad)?]),
         Some("MultiPolygon") => MultiPolygon(
-            g.arcs.list().ok_or_else(bad)?.iter().map(|p| polygon(p, arcs)).collect::<Option<_>>().ok_or_else(bad)?,
+            refs.as_array().ok_or_else(bad)?.iter().map(|p| polygon(p, arcs)).collect::<Option<_>>().ok_or_else(bad)?,
         ),
         Some(_) => return Err(at("geometry is not a polygon".into())),
     };
-    if shape.0.is_empty() && p.label.is_none() {
+    if shape.0.is_empty() && label.is_none() {
         return Err(at("no polygon and no label point".into()));
     }
-    Ok(StateShape { iso, name, role, shape, label: p.label, area_km2: p.area_km2.unwrap_or(0.0), neighbours: p.neighbours })
+    Ok(StateShape { iso, name, role, shape, label, area_km2, neighbours })
 }
 
 impl Atlas {
@@ -228,16 +187,22 @@ impl Atlas {
     /// naming `file` in warnings and errors.
     pub fn parse_file(text: &str, file: &str) -> Result<(Atlas, Vec<String>), DataError> {
         let not = |m: String| DataError::new(file, format!("not a TopoJSON topology: {m}"));
-        let raw: RawTopology = serde_json::from_str(text).map_err(|e| not(e.to_string()))?;
-        if raw.kind != "Topology" {
-            return Err(not(format!("type \"{}\"", raw.kind)));
+        let tree = parse(file, text)?;
+        let top = Obj::new(&tree, String::new()).map_err(not)?;
+        let kind = top.string("type").map_err(not)?;
+        if kind != "Topology" {
+            return Err(not(format!("type \"{kind}\"")));
         }
+        let transform = read_transform(&top).map_err(not)?;
+        // Every object's geometries are read (the pipeline writes one
+        // object: `states` or `far`).
         let mut geometries = Vec::new();
-        for (name, object) in raw.objects {
-            let c: Collection = serde_json::from_str(object.get()).map_err(|e| not(format!("object `{name}`: {}", message(&e))))?;
-            geometries.extend(c.geometries);
+        for (name, object) in top.obj("objects").map_err(not)?.map {
+            let c = Obj::new(object, String::new()).and_then(|c| c.list("geometries"));
+            geometries.extend(c.map_err(|m| not(format!("object `{name}`: {m}")))?);
         }
-        let arcs = decode_arcs(&raw.arcs, raw.transform.as_ref());
+        let raw = read_arcs(&top).map_err(not)?;
+        let arcs = decode_arcs(&raw, transform.as_ref());
         let mut shapes = Vec::new();
         let mut warnings = Vec::new();
         for (i, g) in geometries.into_iter().enumerate() {
@@ -297,9 +262,12 @@ mod tests {
         let (atlas, warnings) = Atlas::parse(text).unwrap();
         assert_eq!(atlas.shapes.iter().map(|s| s.iso.as_str()).collect::<Vec<_>>(), ["CCC"]);
         assert_eq!(warnings.len(), 2, "{warnings:?}");
-        assert!(warnings[0].starts_with("states.topo.json: feature 1: invalid type: string \"here\""), "{warnings:?}");
+        assert!(
+            warnings[0].starts_with("states.topo.json: feature \"AAA\": field `properties.label`: expected two numbers, found a string"),
+            "{warnings:?}"
+        );
         assert!(!warnings[0].contains("line"), "{warnings:?}");
-        assert!(warnings[1].starts_with("states.topo.json: feature 2: ") && warnings[1].contains("arc references"), "{warnings:?}");
+        assert!(warnings[1].starts_with("states.topo.json: feature \"BBB\": ") && warnings[1].contains("arc references"), "{warnings:?}");
     }
 
     #[test]

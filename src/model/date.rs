@@ -1,6 +1,7 @@
 //! Calendar dates as the facts and the reader use them: `YYYY-MM-DD`.
 
-use serde::{Deserialize, Deserializer};
+use super::json::{self, Obj};
+use serde_json::Value;
 use std::fmt;
 use std::str::FromStr;
 
@@ -63,19 +64,32 @@ impl Date {
     }
 }
 
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+impl Date {
+    /// A date written as a JSON string at `path`.
+    pub(crate) fn read(v: &Value, path: &str) -> Result<Date, String> {
+        json::string(v, path)?.parse().map_err(|e: String| json::at(path, &e))
+    }
+
+    /// An optional date field of `o`.
+    pub(crate) fn read_opt(o: &Obj, key: &str) -> Result<Option<Date>, String> {
+        o.opt(key).map(|v| Date::read(v, &o.path_of(key))).transpose()
     }
 }
 
 /// A half-open span of days `[from, until)`; either end may be open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {
     pub from: Option<Date>,
-    #[serde(default)]
     pub until: Option<Date>,
+}
+
+impl Span {
+    /// `{"from": "YYYY-MM-DD", "until": "YYYY-MM-DD"}`; either may be left
+    /// out or null, and other fields are ignored.
+    pub(crate) fn read(v: &Value, path: &str) -> Result<Span, String> {
+        let o = Obj::new(v, path.to_string())?;
+        Ok(Span { from: Date::read_opt(&o, "from")?, until: Date::read_opt(&o, "until")? })
+    }
 }
 
 impl Span {

@@ -2,13 +2,14 @@
 //! loaded from `geo/demands.json`.
 
 use super::facts::Facts;
+use super::json::{self, Obj};
 use super::scope::{Context, Rule};
-use serde::Deserialize;
+use crate::zone::plan::Kind;
+use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One of the two drafts.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Treaty {
     pub id: String,
     pub title: String,
@@ -17,16 +18,14 @@ pub struct Treaty {
 }
 
 /// Words of the draft, quoted, and where the quotation was read.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Quote {
     pub text: String,
     pub source: String,
 }
 
 /// One side a demand binds, and the ground it restricts for that side.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Side {
     /// Who is bound, in the reader's words: "NATO members", "Russia".
     pub party: String,
@@ -35,12 +34,11 @@ pub struct Side {
 
 /// A distance zone of a demand: the bound party's ground within the chosen
 /// distance of the other party (see `crate::zone`).
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct ZoneSide {
     /// Who is bound in this zone, in the reader's words.
     pub party: String,
-    pub kind: crate::zone::plan::Kind,
+    pub kind: Kind,
     /// The bound party: its land holds the zone (for a sea zone, its
     /// warships and bombers are the ones kept out).
     pub within: Rule,
@@ -49,10 +47,8 @@ pub struct ZoneSide {
 }
 
 /// What the map can draw for a demand. In `demands.json` an object with
-/// `kind` and the fields of that kind (read through [`RawLayer`], which
-/// spares the WebAssembly serde's buffering of internally tagged enums).
-#[derive(Clone, Debug, Deserialize)]
-#[serde(try_from = "RawLayer")]
+/// `kind` and the fields of that kind (see [`Layer::read`]).
+#[derive(Clone, Debug)]
 pub enum Layer {
     /// No geographic scope: listed, not drawn.
     None,
@@ -71,67 +67,107 @@ pub enum Layer {
     },
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum LayerKind {
-    None,
-    States,
-    Distance,
+impl Treaty {
+    pub(crate) fn read(o: &Obj) -> Result<Treaty, String> {
+        o.deny_unknown(&["id", "title", "short"])?;
+        Ok(Treaty { id: o.string("id")?, title: o.string("title")?, short: o.string("short")? })
+    }
 }
 
-/// A layer as written: `kind` and every field any kind may have.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawLayer {
-    kind: LayerKind,
-    sides: Option<Vec<Side>>,
-    zone_note: Option<String>,
-    zones: Option<Vec<ZoneSide>>,
-    note: Option<String>,
+impl Quote {
+    fn read(o: &Obj) -> Result<Quote, String> {
+        o.deny_unknown(&["text", "source"])?;
+        Ok(Quote { text: o.string("text")?, source: o.string("source")? })
+    }
 }
 
-impl TryFrom<RawLayer> for Layer {
-    type Error = String;
+impl Side {
+    fn read(o: &Obj) -> Result<Side, String> {
+        o.deny_unknown(&["party", "scope"])?;
+        Ok(Side { party: o.string("party")?, scope: Rule::read(o.field("scope")?, &o.path_of("scope"))? })
+    }
+}
 
-    fn try_from(r: RawLayer) -> Result<Layer, String> {
-        let (kind, allowed): (&str, &[&str]) = match r.kind {
-            LayerKind::None => ("none", &[]),
-            LayerKind::States => ("states", &["sides", "zone_note", "zones"]),
-            LayerKind::Distance => ("distance", &["note", "zones"]),
+impl ZoneSide {
+    fn read(o: &Obj) -> Result<ZoneSide, String> {
+        o.deny_unknown(&["party", "kind", "within", "from"])?;
+        let kind = o.string("kind")?;
+        let kind = Kind::from_name(&kind).ok_or_else(|| {
+            json::at(&o.path_of("kind"), &format!("unknown kind \"{kind}\", expected one of \"reach\", \"band\", \"sea\""))
+        })?;
+        Ok(ZoneSide {
+            party: o.string("party")?,
+            kind,
+            within: Rule::read(o.field("within")?, &o.path_of("within"))?,
+            from: Rule::read(o.field("from")?, &o.path_of("from"))?,
+        })
+    }
+}
+
+/// Each object of the list `key` of `o`, read by `read` at its place.
+fn objects<T>(o: &Obj, key: &str, list: &[Value], read: fn(&Obj) -> Result<T, String>) -> Result<Vec<T>, String> {
+    let mut out = Vec::with_capacity(list.len());
+    for (i, v) in list.iter().enumerate() {
+        out.push(read(&Obj::new(v, format!("{}[{i}]", o.path_of(key)))?)?);
+    }
+    Ok(out)
+}
+
+impl Layer {
+    /// `{"kind": "none" | "states" | "distance", …}` with the fields of that
+    /// kind and no other: `states` needs `sides` and may have `zone_note`
+    /// and `zones`; `distance` needs `note` and `zones`.
+    fn read(o: &Obj) -> Result<Layer, String> {
+        const FIELDS: [&str; 5] = ["kind", "sides", "zone_note", "zones", "note"];
+        o.deny_unknown(&FIELDS)?;
+        let kind = o.string("kind")?;
+        let allowed: &[&str] = match kind.as_str() {
+            "none" => &[],
+            "states" => &["sides", "zone_note", "zones"],
+            "distance" => &["note", "zones"],
+            _ => {
+                return Err(json::at(
+                    &o.path_of("kind"),
+                    &format!("unknown kind \"{kind}\", expected one of \"none\", \"states\", \"distance\""),
+                ))
+            }
         };
-        let present = [("sides", r.sides.is_some()), ("zone_note", r.zone_note.is_some()), ("zones", r.zones.is_some()), ("note", r.note.is_some())];
-        if let Some((field, _)) = present.iter().find(|(f, on)| *on && !allowed.contains(f)) {
-            return Err(format!("field `{field}` does not belong to a layer of kind \"{kind}\""));
+        if let Some(field) = FIELDS[1..].iter().find(|f| o.opt(f).is_some() && !allowed.contains(f)) {
+            return Err(o.error(&format!("field `{field}` does not belong to a layer of kind \"{kind}\"")));
         }
-        let missing = |field: &str| format!("layer of kind \"{kind}\": missing field `{field}`");
-        Ok(match r.kind {
-            LayerKind::None => Layer::None,
-            LayerKind::States => Layer::States {
-                sides: r.sides.ok_or_else(|| missing("sides"))?,
-                zone_note: r.zone_note,
-                zones: r.zones.unwrap_or_default(),
+        let missing = |field: &str| o.error(&format!("missing field `{field}` for a layer of kind \"{kind}\""));
+        let zones = match o.opt("zones") {
+            Some(v) => Some(objects(o, "zones", json::list(v, &o.path_of("zones"))?, ZoneSide::read)?),
+            None => None,
+        };
+        Ok(match kind.as_str() {
+            "states" => {
+                let sides = o.opt("sides").ok_or_else(|| missing("sides"))?;
+                Layer::States {
+                    sides: objects(o, "sides", json::list(sides, &o.path_of("sides"))?, Side::read)?,
+                    zone_note: o.opt_string("zone_note")?,
+                    zones: zones.unwrap_or_default(),
+                }
+            }
+            "distance" => Layer::Distance {
+                note: o.opt_string("note")?.ok_or_else(|| missing("note"))?,
+                zones: zones.ok_or_else(|| missing("zones"))?,
             },
-            LayerKind::Distance => Layer::Distance {
-                note: r.note.ok_or_else(|| missing("note"))?,
-                zones: r.zones.ok_or_else(|| missing("zones"))?,
-            },
+            _ => Layer::None,
         })
     }
 }
 
 /// One demand: an article or paragraph of a draft.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Demand {
     /// Stable id used in URLs and page markup: `us-4a`, `nato-7b`.
     pub id: String,
     pub treaty: String,
     pub article: u8,
-    #[serde(default)]
     pub paragraph: Option<u8>,
     pub title: String,
     pub summary: String,
-    #[serde(default)]
     pub quote: Option<Quote>,
     /// Who is bound.
     pub bound: String,
@@ -141,6 +177,22 @@ pub struct Demand {
 }
 
 impl Demand {
+    pub(crate) fn read(o: &Obj) -> Result<Demand, String> {
+        o.deny_unknown(&["id", "treaty", "article", "paragraph", "title", "summary", "quote", "bound", "restricts", "layer"])?;
+        Ok(Demand {
+            id: o.string("id")?,
+            treaty: o.string("treaty")?,
+            article: o.u8("article")?,
+            paragraph: o.opt_u8("paragraph")?,
+            title: o.string("title")?,
+            summary: o.string("summary")?,
+            quote: o.opt("quote").map(|v| Quote::read(&Obj::new(v, o.path_of("quote"))?)).transpose()?,
+            bound: o.string("bound")?,
+            restricts: o.string("restricts")?,
+            layer: Layer::read(&o.obj("layer")?)?,
+        })
+    }
+
     /// "Art. 4 ¶1" or "Art. 6".
     pub fn reference(&self) -> String {
         match self.paragraph {
@@ -177,8 +229,7 @@ impl Demand {
 }
 
 /// One reading of a disputed term.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct TermOption {
     pub value: String,
     pub label: String,
@@ -187,8 +238,7 @@ pub struct TermOption {
 }
 
 /// A disputed term: its URL parameter is its id.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Term {
     pub id: String,
     pub label: String,
@@ -199,9 +249,29 @@ pub struct Term {
     pub default: String,
 }
 
+impl Term {
+    pub(crate) fn read(o: &Obj) -> Result<Term, String> {
+        o.deny_unknown(&["id", "label", "phrase", "demand", "options", "default"])?;
+        Ok(Term {
+            id: o.string("id")?,
+            label: o.string("label")?,
+            phrase: o.string("phrase")?,
+            demand: o.string("demand")?,
+            options: objects(o, "options", o.list("options")?, TermOption::read)?,
+            default: o.string("default")?,
+        })
+    }
+}
+
+impl TermOption {
+    fn read(o: &Obj) -> Result<TermOption, String> {
+        o.deny_unknown(&["value", "label", "effect"])?;
+        Ok(TermOption { value: o.string("value")?, label: o.string("label")?, effect: o.string("effect")? })
+    }
+}
+
 /// Everything `demands.json` holds.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default)]
 pub struct Catalogue {
     pub treaties: Vec<Treaty>,
     pub terms: Vec<Term>,

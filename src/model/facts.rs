@@ -3,39 +3,45 @@
 //! `geo/facts.json`.
 
 use super::date::{Date, Span};
-use serde::Deserialize;
-use std::collections::BTreeMap;
+use super::json::Obj;
 
 /// One state the demands can reach.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct StateFacts {
     /// ISO 3166-1 alpha-3; Kosovo is `XKX`.
     pub iso: String,
     pub name: String,
     /// Date of accession to NATO, if any.
-    #[serde(default)]
     pub nato: Option<Date>,
-    #[serde(default)]
     pub former_ussr: bool,
     /// Spans of membership of the Collective Security Treaty (CSTO from 2002).
-    #[serde(default)]
     pub csto: Vec<Span>,
     /// A sentence for the details panel, such as a frozen membership.
-    #[serde(default)]
     pub note: Option<String>,
     /// False for states outside the map's frame (Canada, the United States).
-    #[serde(default = "yes")]
     pub drawn: bool,
 }
 
-fn yes() -> bool {
-    true
+impl StateFacts {
+    /// An entry of `states`: only `iso` and `name` are required; `drawn`
+    /// is true when left out.
+    pub(crate) fn read(o: &Obj) -> Result<StateFacts, String> {
+        o.deny_unknown(&["iso", "name", "nato", "former_ussr", "csto", "note", "drawn"])?;
+        let csto = o.list_or_empty("csto")?;
+        Ok(StateFacts {
+            iso: o.string("iso")?,
+            name: o.string("name")?,
+            nato: Date::read_opt(o, "nato")?,
+            former_ussr: o.bool_or("former_ussr", false)?,
+            csto: csto.iter().enumerate().map(|(i, v)| Span::read(v, &format!("csto[{i}]"))).collect::<Result<_, _>>()?,
+            note: o.opt_string("note")?,
+            drawn: o.bool_or("drawn", true)?,
+        })
+    }
 }
 
 /// A state whose territory hosts another state's nuclear weapons.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct NuclearHosting {
     pub host: String,
     pub owner: String,
@@ -44,32 +50,54 @@ pub struct NuclearHosting {
     pub source: String,
 }
 
+impl NuclearHosting {
+    pub(crate) fn read(o: &Obj) -> Result<NuclearHosting, String> {
+        o.deny_unknown(&["host", "owner", "span", "source"])?;
+        Ok(NuclearHosting {
+            host: o.string("host")?,
+            owner: o.string("owner")?,
+            span: Span::read(o.field("span")?, &o.path_of("span"))?,
+            source: o.string("source")?,
+        })
+    }
+}
+
 /// A named group of states: a region on the map or in a demand's text.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Region {
     pub id: String,
     pub name: String,
     pub members: Vec<String>,
     /// Drawn as a dissolved outline the reader can switch on.
-    #[serde(default)]
     pub outline: bool,
     pub source: String,
 }
 
+impl Region {
+    pub(crate) fn read(o: &Obj) -> Result<Region, String> {
+        o.deny_unknown(&["id", "name", "members", "outline", "source"])?;
+        Ok(Region {
+            id: o.string("id")?,
+            name: o.string("name")?,
+            members: o.strings("members")?,
+            outline: o.bool_or("outline", false)?,
+            source: o.string("source")?,
+        })
+    }
+}
+
 /// Everything `geo/facts.json` holds.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default)]
 pub struct Facts {
     pub states: Vec<StateFacts>,
     /// Neighbours drawn in a neutral tone for orientation, never in scope.
     pub context: Vec<String>,
     /// States outside the frame (`drawn: false`) whose shapes go to
     /// `far.topo.json`, for distances and an inset: the United States, Canada.
-    #[serde(default)]
     pub far: Vec<String>,
-    /// Source features drawn as part of another state (Åland as Finland…).
-    pub merged: BTreeMap<String, String>,
+    /// Source features drawn as part of another state (Åland as Finland…):
+    /// source code → the state's code.
+    pub merged: Vec<(String, String)>,
     pub nuclear_hosting: Vec<NuclearHosting>,
     pub regions: Vec<Region>,
 }
@@ -77,6 +105,11 @@ pub struct Facts {
 impl Facts {
     pub fn state(&self, iso: &str) -> Option<&StateFacts> {
         self.states.iter().find(|s| s.iso == iso)
+    }
+
+    /// The state a source feature is drawn as part of, if it is merged.
+    pub fn merged_into(&self, source: &str) -> Option<&str> {
+        self.merged.iter().find(|(from, _)| from == source).map(|(_, to)| to.as_str())
     }
 
     pub fn region(&self, id: &str) -> Option<&Region> {
@@ -151,13 +184,7 @@ impl Facts {
 
 /// Parses and validates `facts.json`; the error names the entry and field.
 pub fn load(text: &str) -> Result<Facts, String> {
-    let facts: Facts = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let errs = facts.validate();
-    if errs.is_empty() {
-        Ok(facts)
-    } else {
-        Err(errs.join("; "))
-    }
+    super::load::facts(text).map_err(|e| e.message)
 }
 
 #[cfg(test)]

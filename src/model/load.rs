@@ -1,12 +1,12 @@
 //! Loading the data files: parse, then validate, and on failure say which
-//! file, which entry and which field, so a broken file never panics.
+//! file, which entry and which field, so a broken file never panics. Each
+//! file is parsed once into a JSON tree and read by hand (`super::json`), so
+//! the WebAssembly carries one deserializer, not one per type.
 
 use super::demand::{Catalogue, Demand, Term, Treaty};
-use super::facts::Facts;
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use serde_json::value::RawValue;
-use std::collections::BTreeMap;
+use super::facts::{Facts, NuclearHosting, Region, StateFacts};
+use super::json::{self, Obj};
+use serde_json::Value;
 use thiserror::Error;
 
 /// A data file that could not be used.
@@ -23,57 +23,33 @@ impl DataError {
     }
 }
 
-/// A file's top-level fields, each kept as raw text until it is read.
-type Root<'a> = BTreeMap<String, &'a RawValue>;
-
-/// An entry's name, read apart from the entry so a broken one is named.
-#[derive(Deserialize)]
-struct Named {
-    id: Option<String>,
-    iso: Option<String>,
+/// A file's JSON tree.
+pub(crate) fn parse(file: &str, text: &str) -> Result<Value, DataError> {
+    serde_json::from_str(text).map_err(|e| DataError::new(file, format!("not valid JSON: {e}")))
 }
 
-/// serde_json's message without its position, which would count from the
-/// start of the entry (or feature) read on its own, not of the file.
-pub(crate) fn message(e: &serde_json::Error) -> String {
-    let m = e.to_string();
-    match m.rfind(" at line ") {
-        Some(i) => m[..i].to_string(),
-        None => m,
-    }
+/// The object at the top of a file.
+fn top<'a>(file: &str, v: &'a Value) -> Result<Obj<'a>, DataError> {
+    Obj::new(v, String::new()).map_err(|_| DataError::new(file, format!("expected a JSON object at the top, found {}", json::found(v))))
 }
 
-/// A top-level list's entries as raw text.
-fn list<'a>(file: &str, root: &Root<'a>, key: &str) -> Result<Vec<&'a RawValue>, DataError> {
-    root.get(key)
-        .and_then(|v| serde_json::from_str(v.get()).ok())
-        .ok_or_else(|| DataError::new(file, format!("field `{key}`: missing or not a list")))
-}
-
-/// Why entry `i` (a `what`) could not be read, naming it by its `id` or
-/// `iso` when it has one. Not generic, so each entry type shares it.
-fn entry_error(file: &str, what: &str, i: usize, raw: &RawValue, e: &serde_json::Error) -> DataError {
-    let name = serde_json::from_str::<Named>(raw.get()).ok().and_then(|n| n.id.or(n.iso));
-    let entry = match name {
+/// Entry `i` (a `what`), named by its `id` or `iso` when it has one.
+fn entry_name(what: &str, i: usize, v: &Value) -> String {
+    match v.get("id").or_else(|| v.get("iso")).and_then(Value::as_str) {
         Some(n) => format!("{what} \"{n}\""),
         None => format!("{what} {}", i + 1),
-    };
-    DataError::new(file, format!("{entry}: {}", message(e)))
+    }
 }
 
-/// Parses a top-level list entry by entry, so an error names the entry.
-fn entries<T: DeserializeOwned>(file: &str, root: &Root, key: &str, what: &str) -> Result<Vec<T>, DataError> {
-    let raw = list(file, root, key)?;
-    let mut out = Vec::with_capacity(raw.len());
-    for (i, v) in raw.into_iter().enumerate() {
-        out.push(serde_json::from_str(v.get()).map_err(|e| entry_error(file, what, i, v, &e))?);
+/// Reads a top-level list entry by entry, so an error names the entry.
+fn entries<T>(file: &str, root: &Obj, key: &str, what: &str, read: fn(&Obj) -> Result<T, String>) -> Result<Vec<T>, DataError> {
+    let list = root.list(key).map_err(|m| DataError::new(file, m))?;
+    let mut out = Vec::with_capacity(list.len());
+    for (i, v) in list.iter().enumerate() {
+        let entry = Obj::new(v, String::new()).and_then(|o| read(&o));
+        out.push(entry.map_err(|m| DataError::new(file, format!("{}: {m}", entry_name(what, i, v))))?);
     }
     Ok(out)
-}
-
-fn root<'a>(file: &str, text: &'a str) -> Result<Root<'a>, DataError> {
-    let v: &RawValue = serde_json::from_str(text).map_err(|e| DataError::new(file, format!("not valid JSON: {e}")))?;
-    serde_json::from_str(v.get()).map_err(|_| DataError::new(file, "expected a JSON object at the top"))
 }
 
 fn check(file: &str, errs: Vec<String>) -> Result<(), DataError> {
@@ -87,11 +63,21 @@ fn check(file: &str, errs: Vec<String>) -> Result<(), DataError> {
 /// `facts.json`.
 pub fn facts(text: &str) -> Result<Facts, DataError> {
     const FILE: &str = "facts.json";
-    let v = root(FILE, text)?;
-    // Entries first, so a bad state is named; then the whole.
-    entries::<super::facts::StateFacts>(FILE, &v, "states", "state")?;
-    entries::<super::facts::Region>(FILE, &v, "regions", "region")?;
-    let facts: Facts = serde_json::from_str(text).map_err(|e| DataError::new(FILE, e.to_string()))?;
+    let tree = parse(FILE, text)?;
+    let v = top(FILE, &tree)?;
+    let whole = |m: String| DataError::new(FILE, m);
+    v.deny_unknown(&["states", "context", "far", "merged", "nuclear_hosting", "regions"]).map_err(whole)?;
+    let states = entries(FILE, &v, "states", "state", StateFacts::read)?;
+    let regions = entries(FILE, &v, "regions", "region", Region::read)?;
+    let nuclear_hosting = entries(FILE, &v, "nuclear_hosting", "nuclear_hosting", NuclearHosting::read)?;
+    let context = v.strings("context").map_err(whole)?;
+    let far = v.strings_or_empty("far").map_err(whole)?;
+    let m = v.obj("merged").map_err(whole)?;
+    let mut merged = Vec::with_capacity(m.map.len());
+    for (from, to) in m.map {
+        merged.push((from.clone(), json::string(to, &m.path_of(from)).map_err(whole)?));
+    }
+    let facts = Facts { states, context, far, merged, nuclear_hosting, regions };
     check(FILE, facts.validate())?;
     Ok(facts)
 }
@@ -99,10 +85,12 @@ pub fn facts(text: &str) -> Result<Facts, DataError> {
 /// `demands.json`, checked against the facts.
 pub fn catalogue(text: &str, facts: &Facts) -> Result<Catalogue, DataError> {
     const FILE: &str = "demands.json";
-    let v = root(FILE, text)?;
-    let treaties: Vec<Treaty> = entries(FILE, &v, "treaties", "treaty")?;
-    let terms: Vec<Term> = entries(FILE, &v, "terms", "term")?;
-    let demands: Vec<Demand> = entries(FILE, &v, "demands", "demand")?;
+    let tree = parse(FILE, text)?;
+    let v = top(FILE, &tree)?;
+    v.deny_unknown(&["treaties", "terms", "demands"]).map_err(|m| DataError::new(FILE, m))?;
+    let treaties = entries(FILE, &v, "treaties", "treaty", Treaty::read)?;
+    let terms = entries(FILE, &v, "terms", "term", Term::read)?;
+    let demands = entries(FILE, &v, "demands", "demand", Demand::read)?;
     let cat = Catalogue { treaties, terms, demands };
     check(FILE, cat.validate(facts))?;
     Ok(cat)

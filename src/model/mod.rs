@@ -4,6 +4,7 @@
 pub mod date;
 pub mod demand;
 pub mod facts;
+pub mod json;
 pub mod load;
 pub mod reach;
 pub mod scope;

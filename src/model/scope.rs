@@ -3,13 +3,15 @@
 
 use super::date::Date;
 use super::facts::Facts;
-use serde::Deserialize;
+use super::json::{self, Obj};
+use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A rule over one state. Written in `demands.json` as, for example,
-/// `{"all": ["former_ussr", {"not": "nato_member"}, {"not": {"states": ["RUS"]}}]}`.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+/// `{"all": ["former_ussr", {"not": "nato_member"}, {"not": {"states": ["RUS"]}}]}`:
+/// a rule without an argument is its name, one with an argument a one-key
+/// object (see [`Rule::read`]).
+#[derive(Clone, Debug, PartialEq)]
 pub enum Rule {
     /// Every state.
     Everywhere,
@@ -30,8 +32,47 @@ pub enum Rule {
     HostsNuclearWeaponsOf(String),
     /// Shares a land border with a state the inner rule holds for.
     Borders(Box<Rule>),
-    /// Depends on the reading the reader chose for a disputed term.
-    Reading { term: String, cases: BTreeMap<String, Rule> },
+    /// Depends on the reading the reader chose for a disputed term: the
+    /// rule for each reading, sorted by reading.
+    Reading { term: String, cases: Vec<(String, Rule)> },
+}
+
+/// Every rule's name, as written.
+const NAMES: [&str; 13] = [
+    "everywhere",
+    "all",
+    "any",
+    "not",
+    "states",
+    "former_ussr",
+    "nato_member",
+    "nato_member_on",
+    "csto_member",
+    "in_region",
+    "hosts_nuclear_weapons_of",
+    "borders",
+    "reading",
+];
+
+/// The rule named `name` that takes no argument.
+fn unit(name: &str) -> Option<Rule> {
+    Some(match name {
+        "everywhere" => Rule::Everywhere,
+        "former_ussr" => Rule::FormerUssr,
+        "nato_member" => Rule::NatoMember,
+        "csto_member" => Rule::CstoMember,
+        _ => return None,
+    })
+}
+
+fn unknown(name: &str, path: &str) -> String {
+    let list: Vec<String> = NAMES.iter().map(|n| format!("`{n}`")).collect();
+    json::at(path, &format!("unknown rule `{name}`, expected one of {}", list.join(", ")))
+}
+
+/// A list of rules at `path`.
+fn rules(v: &Value, path: &str) -> Result<Vec<Rule>, String> {
+    json::list(v, path)?.iter().enumerate().map(|(i, r)| Rule::read(r, &format!("{path}[{i}]"))).collect()
 }
 
 /// The reader's reading of each disputed term: term id → option value.
@@ -47,6 +88,58 @@ pub struct Context<'a> {
 }
 
 impl Rule {
+    /// A rule as `demands.json` writes it, at `path` within its entry: a
+    /// name (`"former_ussr"`) for a rule without an argument, a one-key
+    /// object (`{"not": rule}`, `{"states": ["RUS"]}`) for one with, and
+    /// `{"reading": {"term": id, "cases": {reading: rule}}}`.
+    pub(crate) fn read(v: &Value, path: &str) -> Result<Rule, String> {
+        let (name, arg) = match v {
+            Value::String(name) => {
+                return match unit(name) {
+                    Some(r) => Ok(r),
+                    None if NAMES.contains(&name.as_str()) => {
+                        Err(json::at(path, &format!("rule `{name}` takes an argument: write {{\"{name}\": …}}")))
+                    }
+                    None => Err(unknown(name, path)),
+                }
+            }
+            Value::Object(map) => match (map.iter().next(), map.len()) {
+                (Some((name, arg)), 1) => (name.as_str(), arg),
+                (_, n) => return Err(json::at(path, &format!("expected a rule: an object with one key, found {n} keys"))),
+            },
+            _ => return Err(json::at(path, &json::expected("a rule: a name, or an object with one key", v))),
+        };
+        let inner = json::join(path, name);
+        Ok(match name {
+            "all" => Rule::All(rules(arg, &inner)?),
+            "any" => Rule::Any(rules(arg, &inner)?),
+            "not" => Rule::Not(Box::new(Rule::read(arg, &inner)?)),
+            "borders" => Rule::Borders(Box::new(Rule::read(arg, &inner)?)),
+            "states" => Rule::States(json::strings(arg, &inner)?),
+            "nato_member_on" => Rule::NatoMemberOn(Date::read(arg, &inner)?),
+            "in_region" => Rule::InRegion(json::string(arg, &inner)?),
+            "hosts_nuclear_weapons_of" => Rule::HostsNuclearWeaponsOf(json::string(arg, &inner)?),
+            "reading" => {
+                let o = Obj::new(arg, inner)?;
+                o.deny_unknown(&["term", "cases"])?;
+                let term = o.string("term")?;
+                let c = o.obj("cases")?;
+                let mut cases = Vec::with_capacity(c.map.len());
+                for (k, r) in c.map {
+                    cases.push((k.clone(), Rule::read(r, &c.path_of(k))?));
+                }
+                cases.sort_by(|a, b| a.0.cmp(&b.0));
+                Rule::Reading { term, cases }
+            }
+            _ => match unit(name) {
+                // `{"former_ussr": null}` is the name written as an object.
+                Some(r) if arg.is_null() => r,
+                Some(_) => return Err(json::at(&inner, "takes no argument")),
+                None => return Err(unknown(name, path)),
+            },
+        })
+    }
+
     pub fn holds(&self, iso: &str, cx: &Context) -> bool {
         match self {
             Rule::Everywhere => true,
@@ -65,7 +158,10 @@ impl Rule {
                 .get(iso)
                 .is_some_and(|ns| ns.iter().any(|n| cx.facts.state(n).is_some() && r.holds(n, cx))),
             Rule::Reading { term, cases } => {
-                cx.readings.get(term).and_then(|v| cases.get(v)).is_some_and(|r| r.holds(iso, cx))
+                cx.readings
+                    .get(term)
+                    .and_then(|v| cases.iter().find(|(c, _)| c == v))
+                    .is_some_and(|(_, r)| r.holds(iso, cx))
             }
         }
     }
@@ -92,7 +188,7 @@ impl Rule {
             Rule::Reading { term, cases } => match terms.get(term) {
                 None => errs.push(format!("{at}: unknown term \"{term}\"")),
                 Some(options) => {
-                    for o in options.iter().filter(|o| !cases.contains_key(*o)) {
+                    for o in options.iter().filter(|o| !cases.iter().any(|(c, _)| c == *o)) {
                         errs.push(format!("{at}: no case for reading \"{o}\" of term \"{term}\""));
                     }
                     for (v, r) in cases {

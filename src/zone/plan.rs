@@ -10,8 +10,7 @@ use geo::{Coord, MultiPolygon};
 use std::collections::{BTreeSet, HashMap};
 
 /// The three kinds of zone, each with its own slider.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     /// The bound party's land within range of the other's territory.
     Reach,
@@ -20,6 +19,18 @@ pub enum Kind {
     Band,
     /// Sea outside territorial waters within range of the other's territory.
     Sea,
+}
+
+impl Kind {
+    /// The kind as `demands.json` writes it: `reach`, `band`, `sea`.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        match name {
+            "reach" => Some(Kind::Reach),
+            "band" => Some(Kind::Band),
+            "sea" => Some(Kind::Sea),
+            _ => None,
+        }
+    }
 }
 
 /// Which map draws a part: the main map, or the Bering Strait inset.
