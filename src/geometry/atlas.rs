@@ -263,7 +263,7 @@ impl Atlas {
     }
 
     /// Land neighbours by ISO code, for rules such as "borders a NATO member".
-    pub fn neighbours(&self) -> BTreeMap<String, Vec<String>> {
+    pub fn neighbours(&self) -> crate::model::scope::ListMap {
         self.shapes.iter().map(|s| (s.iso.clone(), s.neighbours.clone())).collect()
     }
 }
