@@ -28,8 +28,9 @@ fn main() {
     let main = Atlas::parse(&read("states.topo.json")).expect("states").0;
     let far = Atlas::parse_file(&read("far.topo.json"), "far.topo.json").expect("far").0;
     let today = Date::new(2026, 11, 22);
-    let nato: BTreeSet<String> = facts.states.iter().filter(|s| facts.is_nato_member(&s.iso, today)).map(|s| s.iso.clone()).collect();
-    let set = |s: &str| s.split_whitespace().map(str::to_string).collect::<BTreeSet<String>>();
+    // Sorted and each once, as the scopes give them.
+    let nato: Vec<String> = facts.states.iter().filter(|s| facts.is_nato_member(&s.iso, today)).map(|s| s.iso.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+    let set = |s: &str| s.split_whitespace().map(str::to_string).collect::<BTreeSet<String>>().into_iter().collect::<Vec<String>>();
     let cases = [
         ("reach: NATO land within range of Russia", Kind::Reach, nato.clone(), set("RUS"), vec![500.0, 1000.0, 2500.0, 5500.0]),
         ("reach: Russia's land within range of NATO", Kind::Reach, set("RUS"), nato.clone(), vec![500.0, 2500.0]),

@@ -5,9 +5,8 @@
 
 use crate::model::date::Date;
 use crate::model::demand::Catalogue;
-use crate::model::scope::Readings;
+use crate::model::scope::{set_add, set_find, Readings};
 use crate::zone::plan::Kind;
-use std::collections::BTreeSet;
 
 /// The URL parameters the page itself uses; a disputed term's id adds one.
 pub const PARAMETERS: [&str; 11] = ["demands", "date", "regions", "embed", "theme", "present", "steps", "step", "range", "band", "sea"];
@@ -152,8 +151,8 @@ pub struct Choices {
     pub demands: Vec<String>,
     pub as_of: AsOf,
     pub readings: Readings,
-    /// Region outlines switched on.
-    pub regions: BTreeSet<String>,
+    /// Region outlines switched on, sorted.
+    pub regions: Vec<String>,
     /// `embed=1`: the map, the legend and the attribution only.
     pub embed: bool,
     /// `theme=dark|light`; `None` follows the reader's system.
@@ -185,7 +184,7 @@ impl Step {
     /// The step showing what `c` shows now.
     pub fn of(c: &Choices, cat: &Catalogue) -> Step {
         let defaults = cat.default_readings();
-        let readings = c.readings.iter().filter(|(k, v)| defaults.get(*k) != Some(*v)).map(|(k, v)| (k.clone(), v.clone())).collect();
+        let readings = c.readings.iter().filter(|(k, v)| defaults.get(k) != Some(*v)).map(|(k, v)| (k.clone(), v.clone())).collect();
         Step { demands: c.demands.clone(), as_of: c.as_of, readings, dials: c.dials }
     }
 
@@ -194,7 +193,9 @@ impl Step {
         c.demands = self.demands.clone();
         c.as_of = self.as_of;
         c.readings = cat.default_readings();
-        c.readings.extend(self.readings.clone());
+        for (k, v) in self.readings.iter() {
+            c.readings.insert(k.clone(), v.clone());
+        }
         c.dials = self.dials;
     }
 
@@ -211,13 +212,17 @@ impl Step {
     fn read(text: &str, cat: &Catalogue, ignored: &mut Vec<String>) -> Step {
         let mut fields = text.split('/');
         let mut step = Step { demands: Vec::new(), as_of: AsOf::default(), readings: Readings::new(), dials: Dials::default() };
-        let wanted: BTreeSet<&str> = fields.next().unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+        // Sorted and each once, as the notices list them.
+        let mut wanted: Vec<String> = Vec::new();
+        for id in fields.next().unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            set_add(&mut wanted, id);
+        }
         for id in &wanted {
             if cat.demand(id).is_none() {
                 ignored.push(format!("unknown demand \"{}\" in a step", clip(id)));
             }
         }
-        step.demands = cat.demands.iter().filter(|d| wanted.contains(d.id.as_str())).map(|d| d.id.clone()).collect();
+        step.demands = cat.demands.iter().filter(|d| set_find(&wanted, &d.id).is_ok()).map(|d| d.id.clone()).collect();
         for f in fields.map(str::trim).filter(|f| !f.is_empty()) {
             if let Some(a) = AsOf::from_param(f) {
                 step.as_of = a;
@@ -272,7 +277,7 @@ impl Choices {
             demands: Vec::new(),
             as_of: AsOf::default(),
             readings: cat.default_readings(),
-            regions: BTreeSet::new(),
+            regions: Vec::new(),
             embed: false,
             theme: None,
             present: false,
@@ -285,13 +290,8 @@ impl Choices {
     /// Switches a demand on or off, keeping the catalogue's order.
     pub fn toggle(&mut self, cat: &Catalogue, id: &str) {
         let on = !self.demands.iter().any(|d| d == id);
-        let mut set: BTreeSet<&str> = self.demands.iter().map(String::as_str).collect();
-        if on {
-            set.insert(id);
-        } else {
-            set.remove(id);
-        }
-        self.demands = cat.demands.iter().filter(|d| set.contains(d.id.as_str())).map(|d| d.id.clone()).collect();
+        let keep = |d: &str| if d == id { on } else { self.demands.iter().any(|x| x == d) };
+        self.demands = cat.demands.iter().filter(|d| keep(&d.id)).map(|d| d.id.clone()).collect();
     }
 
     /// The steps of the presentation: the teacher's, or the default tour.
@@ -323,16 +323,16 @@ impl Choices {
             match key {
                 "" => {}
                 "demands" => {
-                    let mut wanted = BTreeSet::new();
+                    let mut wanted: Vec<String> = Vec::new();
                     for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                         match cat.demand(id) {
                             Some(_) => {
-                                wanted.insert(id.to_string());
+                                set_add(&mut wanted, id);
                             }
                             None => ignored.push(format!("unknown demand \"{}\"", clip(id))),
                         }
                     }
-                    c.demands = cat.demands.iter().filter(|d| wanted.contains(&d.id)).map(|d| d.id.clone()).collect();
+                    c.demands = cat.demands.iter().filter(|d| set_find(&wanted, &d.id).is_ok()).map(|d| d.id.clone()).collect();
                 }
                 "date" => match AsOf::from_param(value) {
                     Some(a) => c.as_of = a,
@@ -363,7 +363,7 @@ impl Choices {
                 "regions" => {
                     for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                         if outline_regions.contains(&id) {
-                            c.regions.insert(id.to_string());
+                            set_add(&mut c.regions, id);
                         } else {
                             ignored.push(format!("unknown region \"{}\"", clip(id)));
                         }
@@ -405,7 +405,7 @@ impl Choices {
         }
         parts.extend(self.dials.changed().map(|(k, v)| format!("{k}={v}")));
         if !self.regions.is_empty() {
-            parts.push(format!("regions={}", self.regions.iter().cloned().collect::<Vec<_>>().join(",")));
+            parts.push(format!("regions={}", self.regions.join(",")));
         }
         if self.embed {
             parts.push("embed=1".into());

@@ -25,7 +25,8 @@ struct World {
     far: Atlas,
     /// Unsimplified 1:50m shapes by output state.
     full: BTreeMap<String, MultiPolygon<f64>>,
-    nato: BTreeSet<String>,
+    /// Sorted.
+    nato: Vec<String>,
 }
 
 fn world() -> &'static World {
@@ -41,13 +42,14 @@ fn world() -> &'static World {
             full.entry(iso).or_insert_with(|| MultiPolygon(vec![])).0.extend(topo.multipolygon(shape).0);
         }
         let full = full.into_iter().map(|(k, v)| (k, antimeridian::cut(v.clone()).unwrap_or(v))).collect();
-        let nato = d.facts.states.iter().filter(|s| d.facts.is_nato_member(&s.iso, TODAY)).map(|s| s.iso.clone()).collect();
+        let nato = d.facts.states.iter().filter(|s| d.facts.is_nato_member(&s.iso, TODAY)).map(|s| s.iso.clone()).collect::<BTreeSet<_>>().into_iter().collect();
         World { main: d.atlas, far, full, nato }
     })
 }
 
-fn set(s: &str) -> BTreeSet<String> {
-    common::set(s)
+/// The codes, sorted and each once, as the scopes give them.
+fn set(s: &str) -> Vec<String> {
+    common::set(s).into_iter().collect()
 }
 
 /// Segments of the unsimplified source, in blocks with a bounding sphere so
@@ -156,8 +158,8 @@ fn on_land(shapes: &[&MultiPolygon<f64>], lon: f64, lat: f64) -> bool {
 struct Case<'a> {
     name: &'a str,
     kind: Kind,
-    within: BTreeSet<String>,
-    from: BTreeSet<String>,
+    within: Vec<String>,
+    from: Vec<String>,
 }
 
 impl Case<'_> {
@@ -424,11 +426,11 @@ fn nato_7b_band_touches_the_states_on_either_side_of_the_border() {
     let d = common::data();
     let w = world();
     let (d1997, d2021) = (Date { year: 1997, month: 5, day: 27 }, Date { year: 2021, month: 12, day: 17 });
-    let band = |party: &str, on: Date, ally: &str| -> BTreeSet<String> {
+    let band = |party: &str, on: Date, ally: &str| -> Vec<String> {
         let (kind, within, from) = d.zone("nato-7b", party, on, &[("ally", ally)]);
         assert_eq!(kind, Kind::Band);
         let parts = plan(kind, &within, &from, &w.main, &w.far);
-        parts.iter().find(|p| p.lo <= 10.0 && 10.0 < p.hi).map(|p| p.part.at(10.0, false).states.into_iter().collect()).unwrap_or_default()
+        parts.iter().find(|p| p.lo <= 10.0 && 10.0 < p.hi).map(|p| p.part.at(10.0, false).states.into_iter().collect::<BTreeSet<_>>().into_iter().collect()).unwrap_or_default()
     };
     let (nato, russia) = ("NATO members", "Russia and its allies");
     // Belarus as the only ally, December 2021: Norway and Estonia border

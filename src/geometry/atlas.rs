@@ -9,7 +9,6 @@ use crate::model::json::{self, Obj};
 use crate::model::load::{parse, DataError};
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// Whether a state is one the demands can reach, a neighbour drawn for
 /// orientation, or a member outside the frame (`far.topo.json`: the United
@@ -228,7 +227,7 @@ impl Atlas {
     }
 
     /// Land neighbours by ISO code, for rules such as "borders a NATO member".
-    pub fn neighbours(&self) -> BTreeMap<String, Vec<String>> {
+    pub fn neighbours(&self) -> crate::model::scope::ListMap {
         self.shapes.iter().map(|s| (s.iso.clone(), s.neighbours.clone())).collect()
     }
 }

@@ -5,7 +5,6 @@
 //! regroups edges and never moves a point.
 
 use geo::{Area, Contains, Coord, LineString, MultiPolygon, Point, Polygon};
-use std::collections::{BTreeMap, BTreeSet};
 
 type Key = (u64, u64);
 
@@ -22,13 +21,16 @@ pub fn dissolve<'a>(polygons: impl IntoIterator<Item = &'a Polygon<f64>>) -> Mul
             edges.extend(ring.lines().filter(|l| l.start != l.end).map(|l| (l.start, l.end)));
         }
     }
-    let present: BTreeSet<(Key, Key)> = edges.iter().map(|(a, b)| (key(a), key(b))).collect();
+    // Sorted `Vec`s, not B-trees: less code in the WebAssembly.
+    let mut present: Vec<(Key, Key)> = edges.iter().map(|(a, b)| (key(a), key(b))).collect();
+    present.sort_unstable();
     let outer: Vec<(Coord<f64>, Coord<f64>)> =
-        edges.into_iter().filter(|(a, b)| !present.contains(&(key(b), key(a)))).collect();
-    let mut by_start: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
-    for (i, (a, _)) in outer.iter().enumerate() {
-        by_start.entry(key(a)).or_default().push(i);
-    }
+        edges.into_iter().filter(|(a, b)| present.binary_search(&(key(b), key(a))).is_err()).collect();
+    // The edges by where they start, those starting at one point in the
+    // order they come: (start, (index, 0)), a `(Key, Key)` so that one sort
+    // serves both lists.
+    let mut by_start: Vec<(Key, Key)> = outer.iter().enumerate().map(|(i, (a, _))| (key(a), (i as u64, 0))).collect();
+    by_start.sort_unstable();
     let mut used = vec![false; outer.len()];
     let mut closed: Vec<LineString<f64>> = Vec::new();
     for start in 0..outer.len() {
@@ -44,7 +46,9 @@ pub fn dissolve<'a>(polygons: impl IntoIterator<Item = &'a Polygon<f64>>) -> Mul
             if key(&end) == key(&pts[0]) {
                 break;
             }
-            match by_start.get(&key(&end)).and_then(|c| c.iter().copied().find(|&i| !used[i])) {
+            let k = key(&end);
+            let from = by_start.partition_point(|(s, _)| *s < k);
+            match by_start[from..].iter().take_while(|(s, _)| *s == k).map(|&(_, (i, _))| i as usize).find(|&i| !used[i]) {
                 Some(next) => cur = next,
                 None => break, // an open chain: the input rings were not closed
             }

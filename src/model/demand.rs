@@ -6,7 +6,6 @@ use super::json::{self, Obj};
 use super::scope::{Context, Rule};
 use crate::zone::plan::Kind;
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// One of the two drafts.
 #[derive(Clone, Debug)]
@@ -215,12 +214,13 @@ impl Demand {
 
     /// Each zone's party, kind, and the states of the bound party and of
     /// the other on the context's date, under its readings.
-    pub fn zone_sets(&self, cx: &Context) -> Vec<(String, crate::zone::plan::Kind, BTreeSet<String>, BTreeSet<String>)> {
+    pub fn zone_sets(&self, cx: &Context) -> Vec<(String, crate::zone::plan::Kind, Vec<String>, Vec<String>)> {
         self.zones().iter().map(|z| (z.party.clone(), z.kind, z.within.states(cx), z.from.states(cx))).collect()
     }
 
-    /// The states reached for each side, in the order the sides are listed.
-    pub fn reach(&self, cx: &Context) -> Vec<(String, BTreeSet<String>)> {
+    /// The states reached for each side (sorted), in the order the sides
+    /// are listed.
+    pub fn reach(&self, cx: &Context) -> Vec<(String, Vec<String>)> {
         match &self.layer {
             Layer::States { sides, .. } => sides.iter().map(|s| (s.party.clone(), s.scope.states(cx))).collect(),
             _ => Vec::new(),
@@ -299,14 +299,14 @@ impl Catalogue {
     /// Every problem, each naming the entry and the field.
     pub fn validate(&self, facts: &Facts) -> Vec<String> {
         let mut errs = Vec::new();
-        let options: BTreeMap<String, Vec<String>> =
+        let options: super::scope::ListMap =
             self.terms.iter().map(|t| (t.id.clone(), t.options.iter().map(|o| o.value.clone()).collect())).collect();
-        let mut seen = BTreeSet::new();
+        let mut seen: Vec<String> = Vec::new();
         // Ids go into URLs, page markup and SVG pattern ids.
         let plain = |id: &str| !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         for d in &self.demands {
             let at = |field: &str| format!("demand \"{}\", field `{field}`", d.id);
-            if !seen.insert(d.id.as_str()) {
+            if !super::scope::set_add(&mut seen, &d.id) {
                 errs.push(format!("{}: listed twice", at("id")));
             }
             if !plain(&d.id) {

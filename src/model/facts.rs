@@ -136,14 +136,16 @@ impl Facts {
     /// Checks cross-references; each problem names the entry and field.
     pub fn validate(&self) -> Vec<String> {
         let mut errs = Vec::new();
-        let mut seen = std::collections::BTreeSet::new();
+        // A few dozen entries: a list, not a B-tree (see `scope::StringMap`).
+        let mut seen: Vec<&str> = Vec::new();
         for s in &self.states {
             if s.iso.len() != 3 || !s.iso.chars().all(|c| c.is_ascii_uppercase()) {
                 errs.push(format!("state \"{}\", field `iso`: not an ISO 3166-1 alpha-3 code", s.iso));
             }
-            if !seen.insert(s.iso.as_str()) {
+            if seen.contains(&s.iso.as_str()) {
                 errs.push(format!("state \"{}\", field `iso`: listed twice", s.iso));
             }
+            seen.push(&s.iso);
             if s.name.trim().is_empty() {
                 errs.push(format!("state \"{}\", field `name`: empty", s.iso));
             }
@@ -162,16 +164,17 @@ impl Facts {
                 }
             }
         }
-        let mut far_seen = std::collections::BTreeSet::new();
+        let mut far_seen: Vec<&str> = Vec::new();
         for iso in &self.far {
             match self.state(iso) {
                 None => errs.push(format!("far: unknown state \"{iso}\"")),
                 Some(s) if s.drawn => errs.push(format!("far \"{iso}\": the state is drawn on the map; set `drawn: false`")),
                 Some(_) => {}
             }
-            if !far_seen.insert(iso.as_str()) {
+            if far_seen.contains(&iso.as_str()) {
                 errs.push(format!("far \"{iso}\": listed twice"));
             }
+            far_seen.push(iso);
         }
         for (from, to) in &self.merged {
             if self.state(to).is_none() {

@@ -5,7 +5,6 @@ use super::date::Date;
 use super::facts::Facts;
 use super::json::{self, Obj};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// A rule over one state. Written in `demands.json` as, for example,
 /// `{"all": ["former_ussr", {"not": "nato_member"}, {"not": {"states": ["RUS"]}}]}`:
@@ -76,7 +75,127 @@ fn rules(v: &Value, path: &str) -> Result<Vec<Rule>, String> {
 }
 
 /// The reader's reading of each disputed term: term id → option value.
-pub type Readings = BTreeMap<String, String>;
+pub type Readings = StringMap;
+
+// The page keeps its small maps and sets as sorted `Vec`s, not in
+// `BTreeMap`/`BTreeSet`: each B-tree instantiation costs 1–2.5 KB gzipped
+// of WebAssembly, and these hold a handful to a few hundred entries.
+
+/// Strings by string key, as a `Vec` sorted by key, each key once.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StringMap(Vec<(String, String)>);
+
+impl StringMap {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn slot(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&String> {
+        self.slot(key).ok().map(|i| &self.0[i].1)
+    }
+
+    /// Sets the value of `key`, replacing any it had.
+    pub fn insert(&mut self, key: String, value: String) {
+        match self.slot(&key) {
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (key, value)),
+        }
+    }
+
+    /// The entries in the order of their keys.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+/// Later entries replace earlier ones with the same key.
+impl FromIterator<(String, String)> for StringMap {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(iter: I) -> Self {
+        let mut m = StringMap::new();
+        for (k, v) in iter {
+            m.insert(k, v);
+        }
+        m
+    }
+}
+
+/// `map["key"]`: panics if the key is missing.
+impl std::ops::Index<&str> for StringMap {
+    type Output = String;
+    fn index(&self, key: &str) -> &String {
+        self.get(key).unwrap_or_else(|| panic!("no entry \"{key}\""))
+    }
+}
+
+/// Lists of strings by string key, as a `Vec` sorted by key, each key
+/// once: land neighbours by ISO code, demand ids by state, options by term.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ListMap(Vec<(String, Vec<String>)>);
+
+impl ListMap {
+    fn slot(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Vec<String>> {
+        self.slot(key).ok().map(|i| &self.0[i].1)
+    }
+
+    /// The list of `key`, added empty if it has none.
+    pub fn list_mut(&mut self, key: &str) -> &mut Vec<String> {
+        let i = match self.slot(key) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (key.to_string(), Vec::new()));
+                i
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    /// The keys, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    /// The lists, in the order of their keys.
+    pub fn values(&self) -> impl Iterator<Item = &Vec<String>> {
+        self.0.iter().map(|(_, v)| v)
+    }
+}
+
+/// Later entries replace earlier ones with the same key.
+impl FromIterator<(String, Vec<String>)> for ListMap {
+    fn from_iter<I: IntoIterator<Item = (String, Vec<String>)>>(iter: I) -> Self {
+        let mut m = ListMap::default();
+        for (k, v) in iter {
+            *m.list_mut(&k) = v;
+        }
+        m
+    }
+}
+
+/// Where `s` is, or would go, in a sorted list of distinct strings (a set
+/// of ISO codes or ids).
+pub fn set_find(set: &[String], s: &str) -> Result<usize, usize> {
+    set.binary_search_by(|x| x.as_str().cmp(s))
+}
+
+/// Adds `s` to a sorted list of distinct strings where it belongs; false
+/// if it was there already.
+pub fn set_add(set: &mut Vec<String>, s: &str) -> bool {
+    match set_find(set, s) {
+        Ok(_) => false,
+        Err(i) => {
+            set.insert(i, s.to_string());
+            true
+        }
+    }
+}
 
 /// What a rule is evaluated against.
 pub struct Context<'a> {
@@ -84,7 +203,7 @@ pub struct Context<'a> {
     pub on: Date,
     pub readings: &'a Readings,
     /// Land neighbours by ISO code, from the geometry.
-    pub neighbours: &'a BTreeMap<String, Vec<String>>,
+    pub neighbours: &'a ListMap,
 }
 
 impl Rule {
@@ -166,13 +285,17 @@ impl Rule {
         }
     }
 
-    /// The states of the facts the rule holds for.
-    pub fn states(&self, cx: &Context) -> BTreeSet<String> {
-        cx.facts.states.iter().filter(|s| self.holds(&s.iso, cx)).map(|s| s.iso.clone()).collect()
+    /// The states of the facts the rule holds for, sorted.
+    pub fn states(&self, cx: &Context) -> Vec<String> {
+        let mut out = Vec::new();
+        for s in cx.facts.states.iter().filter(|s| self.holds(&s.iso, cx)) {
+            set_add(&mut out, &s.iso);
+        }
+        out
     }
 
     /// Every problem with the rule's references; `at` says where it is.
-    pub fn check(&self, facts: &Facts, terms: &BTreeMap<String, Vec<String>>, at: &str, errs: &mut Vec<String>) {
+    pub fn check(&self, facts: &Facts, terms: &ListMap, at: &str, errs: &mut Vec<String>) {
         match self {
             Rule::All(rs) | Rule::Any(rs) => rs.iter().for_each(|r| r.check(facts, terms, at, errs)),
             Rule::Not(r) | Rule::Borders(r) => r.check(facts, terms, at, errs),

@@ -14,7 +14,7 @@ pub fn Summary() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let zones = expect_context::<super::zones::Zones>();
     let text = move || {
-        let zoned = zones.by_state.with(|m| m.keys().cloned().collect::<std::collections::BTreeSet<String>>());
+        let zoned = zones.by_state.with(|m| m.keys().cloned().collect::<Vec<String>>());
         let zone_area: f64 = zones.views.with(|v| v.iter().map(|z| z.area_km2).sum());
         let has_zones = zones.specs.with(|s| !s.is_empty());
         ctx.reach.with(|r| {
@@ -23,9 +23,11 @@ pub fn Summary() -> impl IntoView {
             }
             ctx.data.with_value(|d| {
                 let whole = r.states();
-                let whole_area = d.atlas.area_km2(whole.iter().copied());
+                let whole_area = d.atlas.area_km2(whole.iter().map(String::as_str));
                 let mut states = whole.clone();
-                states.extend(zoned.iter().map(String::as_str));
+                for z in &zoned {
+                    crate::model::scope::set_add(&mut states, z);
+                }
 
                 let off: Vec<&str> = states
                     .iter()

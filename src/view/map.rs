@@ -6,12 +6,20 @@
 use super::Ctx;
 use crate::geometry::path::Fixed;
 use leptos::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::model::scope::StringMap;
 use wasm_bindgen::JsCast;
 
 /// A pattern id for a set of demands: `mix-us-4a_nato-6`.
 fn mix_id(ids: &[String]) -> String {
     format!("mix-{}", ids.join("_"))
+}
+
+/// Sets where pointer `id` is.
+fn put(pointers: &mut Vec<(i32, (f64, f64))>, id: i32, at: (f64, f64)) {
+    match pointers.iter_mut().find(|(k, _)| *k == id) {
+        Some(p) => p.1 = at,
+        None => pointers.push((id, at)),
+    }
 }
 
 #[component]
@@ -20,8 +28,8 @@ pub fn MapView() -> impl IntoView {
     let zones = expect_context::<super::zones::Zones>();
     let frame = ctx.data.with_value(|d| d.scene.frame);
     let view_box = RwSignal::new(frame);
-    // Pointers down on the map, for drag and pinch.
-    let pointers: StoredValue<BTreeMap<i32, (f64, f64)>> = StoredValue::new(BTreeMap::new());
+    // Pointers down on the map, for drag and pinch: a few at most.
+    let pointers: StoredValue<Vec<(i32, (f64, f64))>> = StoredValue::new(Vec::new());
     let dragged = StoredValue::new(0.0f64);
     let activated = RwSignal::new(false);
     let hint = RwSignal::new(false);
@@ -59,14 +67,12 @@ pub fn MapView() -> impl IntoView {
         activated.set(true);
         hint.set(false);
         dragged.set_value(0.0);
-        pointers.update_value(|p| {
-            p.insert(ev.pointer_id(), (ev.client_x() as f64, ev.client_y() as f64));
-        });
+        pointers.update_value(|p| put(p, ev.pointer_id(), (ev.client_x() as f64, ev.client_y() as f64)));
     };
     let on_move = move |ev: web_sys::PointerEvent| {
         let id = ev.pointer_id();
         let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
-        let Some(prev) = pointers.with_value(|p| p.get(&id).copied()) else { return };
+        let Some(prev) = pointers.with_value(|p| p.iter().find(|(k, _)| *k == id).map(|(_, v)| *v)) else { return };
         let Some(svg) = svg_ref.get_untracked() else { return };
         let rect = svg.get_bounding_client_rect();
         let n = pointers.with_value(|p| p.len());
@@ -82,7 +88,7 @@ pub fn MapView() -> impl IntoView {
             }
         } else if n == 2 {
             // Pinch: the ratio of the fingers' distance, about their middle.
-            let other = pointers.with_value(|p| p.iter().find(|(k, _)| **k != id).map(|(_, v)| *v));
+            let other = pointers.with_value(|p| p.iter().find(|(k, _)| *k != id).map(|(_, v)| *v));
             if let Some(o) = other {
                 let before = ((prev.0 - o.0).powi(2) + (prev.1 - o.1).powi(2)).sqrt();
                 let after = ((x - o.0).powi(2) + (y - o.1).powi(2)).sqrt();
@@ -94,14 +100,10 @@ pub fn MapView() -> impl IntoView {
                 dragged.set_value(100.0);
             }
         }
-        pointers.update_value(|p| {
-            p.insert(id, (x, y));
-        });
+        pointers.update_value(|p| put(p, id, (x, y)));
     };
     let on_up = move |ev: web_sys::PointerEvent| {
-        pointers.update_value(|p| {
-            p.remove(&ev.pointer_id());
-        });
+        pointers.update_value(|p| p.retain(|(k, _)| *k != ev.pointer_id()));
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         // While presenting, the keys move between steps (present.rs).
@@ -128,7 +130,16 @@ pub fn MapView() -> impl IntoView {
 
     // Distinct sets of two or more demands on one state: one stripe pattern each.
     let mixes = Memo::new(move |_| {
-        ctx.reach.with(|r| r.by_state.values().filter(|ids| ids.len() > 1).cloned().collect::<BTreeSet<Vec<String>>>())
+        ctx.reach.with(|r| {
+            // Sorted, each once.
+            let mut out: Vec<Vec<String>> = Vec::new();
+            for ids in r.by_state.values().filter(|ids| ids.len() > 1) {
+                if let Err(i) = out.binary_search(ids) {
+                    out.insert(i, ids.clone());
+                }
+            }
+            out
+        })
     });
     let stripe = move || view_box.with(|v| v.w / 220.0);
 
@@ -137,7 +148,7 @@ pub fn MapView() -> impl IntoView {
         move |ev: web_sys::PointerEvent| hovered.set(Some((iso.clone(), ev.client_x() as f64, ev.client_y() as f64)))
     };
     let states = ctx.data.with_value(|d| d.scene.states.clone());
-    let zone_shapes: std::sync::Arc<BTreeMap<String, String>> =
+    let zone_shapes: std::sync::Arc<StringMap> =
         std::sync::Arc::new(states.iter().filter(|s| !s.context).map(|s| (s.iso.clone(), s.d.clone())).collect());
     let state_views = states
         .into_iter()

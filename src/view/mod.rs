@@ -21,7 +21,6 @@ use crate::model::load;
 use crate::model::reach::Reach;
 use crate::state::Choices;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Everything loaded, immutable once the page has it.
@@ -30,7 +29,7 @@ pub struct Data {
     pub catalogue: Catalogue,
     pub atlas: Atlas,
     pub scene: Scene,
-    pub neighbours: BTreeMap<String, Vec<String>>,
+    pub neighbours: crate::model::scope::ListMap,
     pub today: Date,
 }
 

@@ -96,7 +96,10 @@ pub fn RegionControls() -> impl IntoView {
                                 data-region=id.clone()
                                 prop:checked=move || ctx.choices.with(|c| c.regions.contains(&a))
                                 on:change=move |_| ctx.choices.update(|c| {
-                                    if !c.regions.remove(&b) { c.regions.insert(b.clone()); }
+                                    match crate::model::scope::set_find(&c.regions, &b) {
+                                        Ok(i) => { c.regions.remove(i); }
+                                        Err(i) => c.regions.insert(i, b.clone()),
+                                    }
                                 })
                             />
                             {name}

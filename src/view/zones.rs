@@ -17,12 +17,12 @@ use crate::geometry::atlas::Atlas;
 use crate::geometry::path::{multipolygon_path, rings_path, Fixed};
 use crate::geometry::projection::Albers;
 use crate::geometry::scene::ViewBox;
-use crate::model::scope::Context;
+use crate::model::scope::{set_add, Context, ListMap, StringMap};
 use crate::state::{group, Dial, Dials, DIALS};
 use crate::zone::plan::{plan_job, Frame, Kind, PlanJob, Planned};
 use crate::zone::Shape;
 use leptos::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// One zone of an active demand, with the states on each side of it.
@@ -33,14 +33,14 @@ pub struct ZoneSpec {
     pub index: usize,
     pub party: String,
     pub kind: Kind,
-    pub within: BTreeSet<String>,
-    pub from: BTreeSet<String>,
+    /// The bound party's states and the other party's, sorted.
+    pub within: Vec<String>,
+    pub from: Vec<String>,
 }
 
 impl ZoneSpec {
     fn key(&self) -> String {
-        let join = |s: &BTreeSet<String>| s.iter().cloned().collect::<Vec<_>>().join(",");
-        format!("{}|{}|{}", self.kind as u8, join(&self.within), join(&self.from))
+        format!("{}|{}|{}", self.kind as u8, self.within.join(","), self.from.join(","))
     }
 
     /// An id for SVG references: `nato-5-0`.
@@ -78,7 +78,7 @@ pub struct Zones {
     pub specs: Memo<Vec<ZoneSpec>>,
     pub views: Memo<Vec<ZoneView>>,
     /// State → ids of the demands whose zones reach it, catalogue order.
-    pub by_state: Memo<BTreeMap<String, Vec<String>>>,
+    pub by_state: Memo<ListMap>,
     /// False while a slider is dragged: draw the coarse line.
     pub exact: RwSignal<bool>,
     /// The members beyond the frame (the United States, Canada), loaded
@@ -95,7 +95,7 @@ pub struct Zones {
 #[derive(Clone, Copy)]
 pub struct Kit {
     controls: fn() -> AnyView,
-    layer: fn(Frame, Arc<BTreeMap<String, String>>, bool) -> AnyView,
+    layer: fn(Frame, Arc<StringMap>, bool) -> AnyView,
     figures: fn(String) -> AnyView,
     inset: fn() -> AnyView,
     /// Starts computing the next wanted zone whose field is missing.
@@ -253,11 +253,11 @@ impl Zones {
             }
         });
         let by_state = Memo::new(move |_| {
-            let mut m: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            let mut m = ListMap::default();
             views.with(|vs| {
                 for v in vs {
                     for s in &v.states {
-                        let ids = m.entry(s.clone()).or_default();
+                        let ids = m.list_mut(s);
                         if !ids.contains(&v.spec.demand) {
                             ids.push(v.spec.demand.clone());
                         }
@@ -310,7 +310,7 @@ fn views(w: Work) -> Vec<ZoneView> {
                 };
                 let mut parts = Vec::new();
                 let mut area = 0.0;
-                let mut states = BTreeSet::new();
+                let mut states = Vec::new();
                 for (i, pl) in planned.iter().enumerate() {
                     let k = km as f64;
                     if !(pl.lo <= k && k < pl.hi) {
@@ -325,7 +325,9 @@ fn views(w: Work) -> Vec<ZoneView> {
                         s
                     });
                     area += shape.area_km2;
-                    states.extend(shape.states.iter().cloned());
+                    for s in &shape.states {
+                        set_add(&mut states, s);
+                    }
                     let water = |on_main: bool| -> Arc<String> {
                         let k = (key.clone(), i, exact, on_main);
                         w.waters.with_value(|c| c.get(&k).cloned()).unwrap_or_else(|| {
@@ -343,7 +345,7 @@ fn views(w: Work) -> Vec<ZoneView> {
                         parts.push(PartView { frame: Frame::Inset, d: rings_path(&shape.rings, &inset), waters: water(false) });
                     }
                 }
-                ZoneView { spec: spec.clone(), km, ready: true, exact, parts, area_km2: area, states: states.into_iter().collect() }
+                ZoneView { spec: spec.clone(), km, ready: true, exact, parts, area_km2: area, states }
             })
             .collect::<Vec<_>>()
     })
@@ -414,7 +416,7 @@ pub fn DistanceControls() -> impl IntoView {
 
 /// The zones on one map, once the zones' kit is loaded (see [`Layer`]).
 #[component]
-pub fn ZoneLayer(frame: Frame, shapes: Arc<BTreeMap<String, String>>, sea: bool) -> impl IntoView {
+pub fn ZoneLayer(frame: Frame, shapes: Arc<StringMap>, sea: bool) -> impl IntoView {
     let z = expect_context::<Zones>();
     move || z.kit.get().map(|k| (k.layer)(frame, shapes.clone(), sea))
 }
@@ -531,7 +533,7 @@ fn Dials() -> impl IntoView {
 /// clipped to the bound party's land; sea zones (`sea`) go under the states,
 /// which cover the land, with the Parties' territorial waters drawn over them.
 #[component]
-fn Layer(frame: Frame, shapes: Arc<BTreeMap<String, String>>, sea: bool) -> impl IntoView {
+fn Layer(frame: Frame, shapes: Arc<StringMap>, sea: bool) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let z = expect_context::<Zones>();
     let tag = if frame == Frame::Main { "main" } else { "inset" };
@@ -662,7 +664,7 @@ fn Inset() -> impl IntoView {
         for s in &far.shapes {
             states.push((s.iso.clone(), s.name.clone(), multipolygon_path(&s.shape, &proj)));
         }
-        let shapes: Arc<BTreeMap<String, String>> = Arc::new(states.iter().map(|(i, _, d)| (i.clone(), d.clone())).collect());
+        let shapes: Arc<StringMap> = Arc::new(states.iter().map(|(i, _, d)| (i.clone(), d.clone())).collect());
         let drawn = states
             .into_iter()
             .map(|(iso, name, d)| {

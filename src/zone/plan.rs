@@ -7,7 +7,7 @@ use super::source::Source;
 use super::{bbox, Ground, Part, PartJob};
 use crate::geometry::atlas::Atlas;
 use geo::{Coord, MultiPolygon};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// The three kinds of zone, each with its own slider.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -93,7 +93,7 @@ const INSET_SEA: [f64; 4] = [157.5, 40.0, 240.0, 80.0];
 
 type Shapes<'a> = Vec<(&'a str, &'a MultiPolygon<f64>, Frame)>;
 
-fn shapes<'a>(main: &'a Atlas, far: &'a Atlas, isos: &BTreeSet<String>) -> Shapes<'a> {
+fn shapes<'a>(main: &'a Atlas, far: &'a Atlas, isos: &[String]) -> Shapes<'a> {
     let mut out: Shapes = main.shapes.iter().filter(|s| isos.contains(&s.iso)).map(|s| (s.iso.as_str(), &s.shape, Frame::Main)).collect();
     out.extend(far.shapes.iter().filter(|s| isos.contains(&s.iso) && main.get(&s.iso).is_none()).map(|s| (s.iso.as_str(), &s.shape, Frame::Inset)));
     out
@@ -187,7 +187,7 @@ impl PlanJob {
 }
 
 /// The parts of one zone, computed at once (tests, benches).
-pub fn plan(kind: Kind, within: &BTreeSet<String>, from: &BTreeSet<String>, main: &Atlas, far: &Atlas) -> Vec<Planned> {
+pub fn plan(kind: Kind, within: &[String], from: &[String], main: &Atlas, far: &Atlas) -> Vec<Planned> {
     let mut job = plan_job(kind, within, from, main, far);
     loop {
         if let Some(done) = job.run(&mut || true) {
@@ -199,7 +199,7 @@ pub fn plan(kind: Kind, within: &BTreeSet<String>, from: &BTreeSet<String>, main
 /// The parts of one zone: `within` is the bound party (its land, or for sea
 /// the party whose warships are kept out), `from` the other party. Cheap:
 /// the work is in running the job.
-pub fn plan_job(kind: Kind, within: &BTreeSet<String>, from: &BTreeSet<String>, main: &Atlas, far: &Atlas) -> PlanJob {
+pub fn plan_job(kind: Kind, within: &[String], from: &[String], main: &Atlas, far: &Atlas) -> PlanJob {
     let targets = shapes(main, far, within);
     let sources = shapes(main, far, from);
     let mut out = Vec::new();

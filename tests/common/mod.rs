@@ -1,12 +1,12 @@
 //! Loads the committed data files the way the app does.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use treaty_map::geometry::atlas::Atlas;
 use treaty_map::model::date::Date;
 use treaty_map::model::demand::Catalogue;
 use treaty_map::model::facts::Facts;
 use treaty_map::model::load;
-use treaty_map::model::scope::{Context, Readings};
+use treaty_map::model::scope::{Context, ListMap, Readings};
 
 pub fn read(name: &str) -> String {
     std::fs::read_to_string(format!("{}/geo/{name}", env!("CARGO_MANIFEST_DIR"))).expect(name)
@@ -16,7 +16,7 @@ pub struct Data {
     pub facts: Facts,
     pub catalogue: Catalogue,
     pub atlas: Atlas,
-    pub neighbours: BTreeMap<String, Vec<String>>,
+    pub neighbours: ListMap,
 }
 
 pub fn data() -> Data {
@@ -36,7 +36,7 @@ impl Data {
     /// The zone of `demand` for the side named `party`: its kind, the bound
     /// party's states and the other party's, on `on` under `readings`.
     #[allow(dead_code)]
-    pub fn zone(&self, demand: &str, party: &str, on: Date, readings: &[(&str, &str)]) -> (treaty_map::zone::plan::Kind, BTreeSet<String>, BTreeSet<String>) {
+    pub fn zone(&self, demand: &str, party: &str, on: Date, readings: &[(&str, &str)]) -> (treaty_map::zone::plan::Kind, Vec<String>, Vec<String>) {
         let mut r: Readings = self.catalogue.default_readings();
         for (k, v) in readings {
             r.insert(k.to_string(), v.to_string());
@@ -56,10 +56,13 @@ impl Data {
         }
         let cx = Context { facts: &self.facts, on, readings: &r, neighbours: &self.neighbours };
         let d = self.catalogue.demand(demand).unwrap_or_else(|| panic!("no demand {demand}"));
-        d.reach(&cx)
+        let states = d
+            .reach(&cx)
             .into_iter()
             .find(|(p, _)| p == party)
             .unwrap_or_else(|| panic!("{demand} has no side {party}"))
-            .1
+            .1;
+        assert!(states.windows(2).all(|w| w[0] < w[1]), "{demand} {party}: not sorted, or twice: {states:?}");
+        states.into_iter().collect()
     }
 }
