@@ -35,10 +35,11 @@ pub const MIN_ISLAND_KM2: f64 = 40.0;
 /// The same for the neighbours drawn for orientation.
 pub const MIN_CONTEXT_ISLAND_KM2: f64 = 400.0;
 /// Grid steps a degree in output coordinates, the topologies' quantization:
-/// 1/200° = 0.005° (about 550 m of latitude), well inside the 3.5 km the
-/// borders are simplified by. A whole number, so a reader dividing the
-/// quantized integers by it gets back exactly the rounded coordinates.
-const STEPS_PER_DEGREE: f64 = 200.0;
+/// 1/100° = 0.01° (about 1.1 km of latitude, under a third of the 3.5 km
+/// the borders are simplified by; a point moves at most 0.8 km). A whole
+/// number, so a reader dividing the quantized integers by it gets back
+/// exactly the rounded coordinates; 200 (0.005°) works the same way.
+const STEPS_PER_DEGREE: f64 = 100.0;
 
 /// The two files the pipeline writes.
 pub struct GeoFiles {
