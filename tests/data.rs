@@ -111,7 +111,7 @@ fn geometry_is_valid_and_wound_as_rfc_7946_asks() {
     for s in &d.atlas.shapes {
         if s.shape.0.is_empty() {
             // The source draws the Vatican as a point, and Monaco (2 km²)
-            // rounds away at 110 m; the map marks both at their label point.
+            // rounds away at 0.01° (1.1 km); the map marks both at their label point.
             assert!(["VAT", "MCO"].contains(&s.iso.as_str()), "{} has no polygon", s.iso);
             assert!(s.label.is_some());
             continue;

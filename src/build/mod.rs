@@ -34,9 +34,12 @@ pub const EDGE_TOLERANCE_KM: f64 = 15.0;
 pub const MIN_ISLAND_KM2: f64 = 40.0;
 /// The same for the neighbours drawn for orientation.
 pub const MIN_CONTEXT_ISLAND_KM2: f64 = 400.0;
-/// Decimal places kept in output coordinates (0.001° ≈ 110 m), the
-/// topologies' quantization.
-const DECIMALS: i32 = 3;
+/// Grid steps a degree in output coordinates, the topologies' quantization:
+/// 1/100° = 0.01° (about 1.1 km of latitude, under a third of the 3.5 km
+/// the borders are simplified by; a point moves at most 0.8 km). A whole
+/// number, so a reader dividing the quantized integers by it gets back
+/// exactly the rounded coordinates; 200 (0.005°) works the same way.
+const STEPS_PER_DEGREE: f64 = 100.0;
 
 /// The two files the pipeline writes.
 pub struct GeoFiles {
@@ -46,9 +49,9 @@ pub struct GeoFiles {
     pub far: String,
 }
 
+/// A coordinate on the quantized grid, in degrees.
 fn round(v: f64) -> f64 {
-    let f = 10f64.powi(DECIMALS);
-    (v * f).round() / f
+    (v * STEPS_PER_DEGREE).round() / STEPS_PER_DEGREE
 }
 
 /// Simplifies one arc on the map plane, keeping its end points; a closed
@@ -234,9 +237,9 @@ fn features(
     Ok((geometries, arcs))
 }
 
-/// A ring's points on the quantized grid: `DECIMALS` places.
+/// A ring's points on the quantized grid, in steps (`STEPS_PER_DEGREE`).
 fn quantize(ring: &LineString<f64>) -> Vec<shared::Pt> {
-    let f = 10f64.powi(DECIMALS);
+    let f = STEPS_PER_DEGREE;
     ring.coords().map(|c| ((c.x * f).round() as i64, (c.y * f).round() as i64)).collect()
 }
 
@@ -325,11 +328,12 @@ fn assemble<'t>(
 
 /// A quantized, delta-encoded TopoJSON topology with one object, `name`:
 /// one geometry a line, then one arc (a coast, or a border both neighbours
-/// share) a line, so a diff shows which changed. `translate` is zero, so a
-/// reader dividing by 10^DECIMALS gets back exactly the rounded coordinates.
+/// share) a line, so a diff shows which changed. `scale` is one step
+/// (1/STEPS_PER_DEGREE) and `translate` zero, so a reader dividing by
+/// STEPS_PER_DEGREE gets back exactly the rounded coordinates.
 fn topology(name: &str, (geometries, arcs): &(Vec<Value>, Vec<String>)) -> String {
     let geometries: Vec<String> = geometries.iter().map(|g| g.to_string()).collect();
-    let scale = 10f64.powi(-DECIMALS);
+    let scale = 1.0 / STEPS_PER_DEGREE;
     format!(
         "{{\"type\":\"Topology\",\"transform\":{{\"scale\":[{scale},{scale}],\"translate\":[0,0]}},\n\"objects\":{{\"{name}\":{{\"type\":\"GeometryCollection\",\"geometries\":[\n{}\n]}}}},\n\"arcs\":[\n{}\n]}}\n",
         geometries.join(",\n"),

@@ -83,8 +83,8 @@ fn read_arcs(top: &Obj) -> Result<Vec<Vec<[f64; 2]>>, String> {
 }
 
 /// Absolute arcs in degrees. With a transform, positions are quantized and
-/// delta-encoded; a scale of 10^-n is applied by dividing by 10^n, so the
-/// pipeline's rounded coordinates come back exactly.
+/// delta-encoded; a scale of 1/k for a whole k (0.01, 0.005) is applied by
+/// dividing by k, so the pipeline's rounded coordinates come back exactly.
 fn decode_arcs(raw: &[Vec<[f64; 2]>], transform: Option<&Transform>) -> Vec<Vec<Coord<f64>>> {
     let Some(t) = transform else {
         return raw.iter().map(|a| a.iter().map(|&[x, y]| Coord { x, y }).collect()).collect();
@@ -281,6 +281,22 @@ mod tests {
         assert!(warnings.is_empty(), "{warnings:?}");
         let ring: Vec<(f64, f64)> = atlas.shapes[0].shape.0[0].exterior().coords().map(|c| (c.x, c.y)).collect();
         assert_eq!(ring, vec![(0.1, 0.2), (2.1, 0.2), (2.1, 2.2), (0.1, 0.2)]);
+    }
+
+    #[test]
+    fn a_scale_of_one_over_a_whole_number_is_read_exactly() {
+        // The pipeline's grid need not be decimal: with a scale of 0.005 the
+        // reader divides by 200, as the pipeline rounded; multiplying by
+        // 0.005 would give -8.665000000000001 for -1733 steps.
+        let text = r#"{"type":"Topology","transform":{"scale":[0.005,0.005],"translate":[0,0]},
+          "objects":{"states":{"type":"GeometryCollection","geometries":[
+          {"type":"Polygon","arcs":[[0]],"properties":{"iso_a3":"AAA","name":"A","role":"state"}}]}},
+          "arcs":[[[7,-1733],[35970,0],[0,1740],[-35970,-1740]]]}"#;
+        let (atlas, warnings) = Atlas::parse(text).unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let ring: Vec<(f64, f64)> = atlas.shapes[0].shape.0[0].exterior().coords().map(|c| (c.x, c.y)).collect();
+        assert_eq!(ring, vec![(0.035, -8.665), (179.885, -8.665), (179.885, 0.035), (0.035, -8.665)]);
+        assert_ne!(-1733.0 * 0.005, -8.665);
     }
 
     #[test]
