@@ -342,4 +342,22 @@ mod tests {
         let e = Atlas::parse(r#"{"type":"Topology","objects":{"states":{"geometries":3}},"arcs":[]}"#).unwrap_err();
         assert!(e.to_string().contains("object `states`"), "{e}");
     }
+
+    #[test]
+    fn a_broken_transform_or_arc_is_an_error_naming_it() {
+        let with = |transform: &str, arcs: &str| {
+            let text = format!(r#"{{"type":"Topology",{transform}"objects":{{"states":{{"geometries":[]}}}},"arcs":{arcs}}}"#);
+            Atlas::parse(&text).map(|(a, _)| a.shapes.len()).map_err(|e| e.to_string())
+        };
+        assert_eq!(with(r#""transform":null,"#, "[]"), Ok(0));
+        let e = with(r#""transform":{"scale":[1,1]},"#, "[]").unwrap_err();
+        assert!(e.contains("not a TopoJSON topology") && e.contains("field `transform`: missing field `translate`"), "{e}");
+        let e = with(r#""transform":{"scale":[1],"translate":[0,0]},"#, "[]").unwrap_err();
+        assert!(e.contains("field `transform.scale`: expected two numbers, found a list"), "{e}");
+        let e = with("", "[[[0,0]],[[0,0],[1]]]").unwrap_err();
+        assert!(e.contains("field `arcs[1]`: expected a list of positions"), "{e}");
+        assert!(with("", "{}").unwrap_err().contains("field `arcs`: expected a list, found an object"));
+        let e = Atlas::parse("{\"type\": ").unwrap_err();
+        assert!(e.file == "states.topo.json" && e.message.contains("not valid JSON"), "{e}");
+    }
 }

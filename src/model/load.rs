@@ -180,4 +180,92 @@ mod tests {
         let e = catalogue(text, &f).unwrap_err();
         assert!(e.message.contains("demand \"x-1\"") && e.message.contains("frobnicate"), "{e}");
     }
+
+    /// A demand with one states layer whose scope is `scope`.
+    fn scoped(scope: &str) -> String {
+        format!(
+            r#"{{"treaties": [{{"id": "us", "title": "T", "short": "US treaty"}}], "terms": [{{"id": "reach", "label": "l",
+              "phrase": "p", "demand": "x-1", "default": "a", "options": [{{"value": "a", "label": "A", "effect": "e"}},
+              {{"value": "b", "label": "B", "effect": "e"}}]}}], "demands": [{{"id": "x-1", "treaty": "us", "article": 1,
+              "title": "t", "summary": "s", "bound": "b", "restricts": "r",
+              "layer": {{"kind": "states", "sides": [{{"party": "p", "scope": {scope}}}]}}}}]}}"#
+        )
+    }
+
+    #[test]
+    fn every_rule_form_is_read() {
+        use super::super::date::Date;
+        use super::super::scope::Rule;
+        let f = facts(FACTS).unwrap();
+        let scope = r#"{"any": ["everywhere", "former_ussr", "nato_member", "csto_member", {"csto_member": null},
+            {"all": [{"not": {"states": ["RUS"]}}, {"borders": {"in_region": "x"}}]},
+            {"nato_member_on": "1997-05-27"}, {"hosts_nuclear_weapons_of": "RUS"},
+            {"reading": {"term": "reach", "cases": {"b": "everywhere", "a": {"states": []}}}}]}"#;
+        // The region is unknown to these facts: reading succeeds, validation names it.
+        let e = catalogue(&scoped(scope), &f).unwrap_err();
+        assert!(e.message.contains("unknown region \"x\"") && !e.message.contains(';'), "{e}");
+        let cat = catalogue(&scoped(&scope.replace(r#"{"in_region": "x"}"#, r#""nato_member""#)), &f).unwrap();
+        let super::super::demand::Layer::States { sides, .. } = &cat.demands[0].layer else { panic!() };
+        let Rule::Any(rs) = &sides[0].scope else { panic!("{:?}", sides[0].scope) };
+        assert_eq!(rs[..5], [Rule::Everywhere, Rule::FormerUssr, Rule::NatoMember, Rule::CstoMember, Rule::CstoMember]);
+        assert_eq!(
+            rs[5],
+            Rule::All(vec![Rule::Not(Box::new(Rule::States(vec!["RUS".into()]))), Rule::Borders(Box::new(Rule::NatoMember))])
+        );
+        assert_eq!(rs[6], Rule::NatoMemberOn(Date::new(1997, 5, 27)));
+        assert_eq!(rs[7], Rule::HostsNuclearWeaponsOf("RUS".into()));
+        assert_eq!(
+            rs[8],
+            Rule::Reading { term: "reach".into(), cases: vec![("a".into(), Rule::States(vec![])), ("b".into(), Rule::Everywhere)] }
+        );
+    }
+
+    #[test]
+    fn a_bad_rule_is_named_with_its_place() {
+        let f = facts(FACTS).unwrap();
+        let err = |scope: &str| catalogue(&scoped(scope), &f).unwrap_err().message;
+        let e = err(r#"{"all": ["former_ussr", {"not": "frobnicate"}]}"#);
+        assert!(e.starts_with("demand \"x-1\": field `layer.sides[0].scope.all[1].not`: unknown rule `frobnicate`"), "{e}");
+        assert!(err(r#""states""#).contains("rule `states` takes an argument"));
+        assert!(err(r#"{"not": "everywhere", "all": []}"#).contains("an object with one key, found 2 keys"));
+        assert!(err(r#"{"everywhere": true}"#).contains("field `layer.sides[0].scope.everywhere`: takes no argument"));
+        assert!(err(r#"{"states": "RUS"}"#).contains("field `layer.sides[0].scope.states`: expected a list, found a string"));
+        assert!(err(r#"{"nato_member_on": "1997-02-30"}"#).contains("not a date"));
+        let e = err(r#"{"reading": {"term": "reach", "cases": {}, "default": "a"}}"#);
+        assert!(e.contains("field `layer.sides[0].scope.reading`: unknown field `default`"), "{e}");
+        let e = err(r#"{"reading": {"term": "reach", "cases": {"a": 3}}}"#);
+        assert!(e.contains("field `layer.sides[0].scope.reading.cases.a`: expected a rule"), "{e}");
+        assert!(err("7").contains("found a number"));
+    }
+
+    #[test]
+    fn fields_are_checked_like_before() {
+        let f = facts(FACTS).unwrap();
+        let e = catalogue(&scoped(r#""everywhere""#).replace(r#""article": 1"#, r#""article": 300"#), &f).unwrap_err();
+        assert!(e.message.contains("demand \"x-1\": field `article`: expected a whole number from 0 to 255"), "{e}");
+        let e = catalogue(&scoped(r#""everywhere""#).replace(r#""restricts": "r","#, r#""restricts": "r", "quote": 1,"#), &f).unwrap_err();
+        assert!(e.message.contains("field `quote`: expected an object, found a number"), "{e}");
+        let e = catalogue(&scoped(r#""everywhere""#).replace(r#""party": "p""#, r#""party": "p", "side": 2"#), &f).unwrap_err();
+        assert!(e.message.contains("field `layer.sides[0]`: unknown field `side`"), "{e}");
+        let e = catalogue(&scoped(r#""everywhere""#).replace(r#""label": "B""#, r#""label": false"#), &f).unwrap_err();
+        assert!(e.message.contains("term \"reach\": field `options[1].label`: expected a string, found a boolean"), "{e}");
+        let e = catalogue(&format!(r#"{{"extra": 1, {}"#, &scoped(r#""everywhere""#)[1..]), &f).unwrap_err();
+        assert!(e.message.contains("unknown field `extra`"), "{e}");
+        assert!(catalogue(r#"{"treaties": [], "terms": []}"#, &f).unwrap_err().message.contains("missing field `demands`"));
+
+        let e = facts(&FACTS.replace(r#""merged": {}"#, r#""merged": {"ALA": 3}"#)).unwrap_err();
+        assert!(e.message.contains("field `merged.ALA`: expected a string"), "{e}");
+        let f = facts(&FACTS.replace(r#""merged": {}"#, r#""merged": {"ALA": "RUS"}"#)).unwrap();
+        assert_eq!(f.merged_into("ALA"), Some("RUS"));
+        assert!(facts(&FACTS.replace(r#""merged": {}"#, r#""merged": {"ALA": "FIN"}"#)).unwrap_err().message.contains("unknown state \"FIN\""));
+        let e = facts(&FACTS.replace(r#""former_ussr": true"#, r#""csto": [{"from": "2002-10-07", "until": 5}]"#)).unwrap_err();
+        assert!(e.message.contains("state \"RUS\": field `csto[0].until`: expected a string"), "{e}");
+        let e = facts(&FACTS.replace(r#""regions": []"#, r#""regions": [], "region": []"#)).unwrap_err();
+        assert!(e.message.contains("unknown field `region`"), "{e}");
+        let e = facts(&FACTS.replace(r#""nuclear_hosting": []"#, r#""nuclear_hosting": [{"host": "RUS"}]"#)).unwrap_err();
+        assert!(e.message.contains("nuclear_hosting 1: missing field `owner`"), "{e}");
+        let f = facts(&FACTS.replace(r#""former_ussr": true"#, r#""nato": "2004-03-29", "drawn": false"#)).unwrap();
+        let s = f.state("RUS").unwrap();
+        assert!(!s.drawn && !s.former_ussr && s.nato.is_some());
+    }
 }
