@@ -184,7 +184,7 @@ impl Step {
     /// The step showing what `c` shows now.
     pub fn of(c: &Choices, cat: &Catalogue) -> Step {
         let defaults = cat.default_readings();
-        let readings = c.readings.iter().filter(|(k, v)| defaults.get(k) != Some(*v)).map(|(k, v)| (k.clone(), v.clone())).collect();
+        let readings = c.readings.iter().filter(|(k, v)| defaults.get(k.as_str()) != Some(*v)).map(|(k, v)| (k.clone(), v.clone())).collect();
         Step { demands: c.demands.clone(), as_of: c.as_of, readings, dials: c.dials }
     }
 

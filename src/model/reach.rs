@@ -36,7 +36,7 @@ impl Reach {
                 set_add(&mut states, s);
             }
             for s in &states {
-                out.by_state.list_mut(s).push(id.clone());
+                out.by_state.entry(s.clone()).or_default().push(id.clone());
             }
             out.demands.push(DemandReach { id: id.clone(), sides, states });
         }

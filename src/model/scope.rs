@@ -77,107 +77,17 @@ fn rules(v: &Value, path: &str) -> Result<Vec<Rule>, String> {
 /// The reader's reading of each disputed term: term id → option value.
 pub type Readings = StringMap;
 
-// The page keeps its small maps and sets as sorted `Vec`s, not in
-// `BTreeMap`/`BTreeSet`: each B-tree instantiation costs 1–2.5 KB gzipped
-// of WebAssembly, and these hold a handful to a few hundred entries.
+// The page keeps its small maps and sets as sorted `Vec`s (`litemap` for
+// the maps), not in `BTreeMap`/`BTreeSet`: each B-tree instantiation costs
+// 1–2.5 KB gzipped of WebAssembly, and these hold a handful to a few hundred
+// entries.
 
-/// Strings by string key, as a `Vec` sorted by key, each key once.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct StringMap(Vec<(String, String)>);
+/// Strings by string key, sorted by key, each key once.
+pub type StringMap = litemap::LiteMap<String, String>;
 
-impl StringMap {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    fn slot(&self, key: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
-    }
-
-    pub fn get(&self, key: &str) -> Option<&String> {
-        self.slot(key).ok().map(|i| &self.0[i].1)
-    }
-
-    /// Sets the value of `key`, replacing any it had.
-    pub fn insert(&mut self, key: String, value: String) {
-        match self.slot(&key) {
-            Ok(i) => self.0[i].1 = value,
-            Err(i) => self.0.insert(i, (key, value)),
-        }
-    }
-
-    /// The entries in the order of their keys.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
-        self.0.iter().map(|(k, v)| (k, v))
-    }
-}
-
-/// Later entries replace earlier ones with the same key.
-impl FromIterator<(String, String)> for StringMap {
-    fn from_iter<I: IntoIterator<Item = (String, String)>>(iter: I) -> Self {
-        let mut m = StringMap::new();
-        for (k, v) in iter {
-            m.insert(k, v);
-        }
-        m
-    }
-}
-
-/// `map["key"]`: panics if the key is missing.
-impl std::ops::Index<&str> for StringMap {
-    type Output = String;
-    fn index(&self, key: &str) -> &String {
-        self.get(key).unwrap_or_else(|| panic!("no entry \"{key}\""))
-    }
-}
-
-/// Lists of strings by string key, as a `Vec` sorted by key, each key
-/// once: land neighbours by ISO code, demand ids by state, options by term.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ListMap(Vec<(String, Vec<String>)>);
-
-impl ListMap {
-    fn slot(&self, key: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
-    }
-
-    pub fn get(&self, key: &str) -> Option<&Vec<String>> {
-        self.slot(key).ok().map(|i| &self.0[i].1)
-    }
-
-    /// The list of `key`, added empty if it has none.
-    pub fn list_mut(&mut self, key: &str) -> &mut Vec<String> {
-        let i = match self.slot(key) {
-            Ok(i) => i,
-            Err(i) => {
-                self.0.insert(i, (key.to_string(), Vec::new()));
-                i
-            }
-        };
-        &mut self.0[i].1
-    }
-
-    /// The keys, in order.
-    pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.0.iter().map(|(k, _)| k)
-    }
-
-    /// The lists, in the order of their keys.
-    pub fn values(&self) -> impl Iterator<Item = &Vec<String>> {
-        self.0.iter().map(|(_, v)| v)
-    }
-}
-
-/// Later entries replace earlier ones with the same key.
-impl FromIterator<(String, Vec<String>)> for ListMap {
-    fn from_iter<I: IntoIterator<Item = (String, Vec<String>)>>(iter: I) -> Self {
-        let mut m = ListMap::default();
-        for (k, v) in iter {
-            *m.list_mut(&k) = v;
-        }
-        m
-    }
-}
+/// Lists of strings by string key, sorted by key, each key once: land
+/// neighbours by ISO code, demand ids by state, options by term.
+pub type ListMap = litemap::LiteMap<String, Vec<String>>;
 
 /// Where `s` is, or would go, in a sorted list of distinct strings (a set
 /// of ISO codes or ids).

@@ -257,7 +257,7 @@ impl Zones {
             views.with(|vs| {
                 for v in vs {
                     for s in &v.states {
-                        let ids = m.list_mut(s);
+                        let ids = m.entry(s.clone()).or_default();
                         if !ids.contains(&v.spec.demand) {
                             ids.push(v.spec.demand.clone());
                         }
