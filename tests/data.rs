@@ -230,3 +230,21 @@ fn the_1997_region_is_the_members_of_that_date() {
     assert_eq!(region, by_date);
     assert_eq!(region.len(), 16);
 }
+
+#[test]
+fn a_region_outline_is_one_dissolved_shape_of_its_members() {
+    let d = data();
+    let scene = treaty_map::geometry::scene::scene(&d.atlas, &d.facts);
+    let subpaths = |path: &str| path.matches('M').count();
+    assert_eq!(scene.regions.len(), 4);
+    for region in &scene.regions {
+        let members = &d.facts.region(&region.id).expect("a drawn region is in facts.json").members;
+        let drawn: Vec<&str> = members.iter().filter_map(|m| scene.states.iter().find(|s| &s.iso == m)).map(|s| s.d.as_str()).collect();
+        // (The 1997 members include the United States and Canada, not drawn.)
+        assert!(drawn.len() >= 2 && drawn.len() + 2 >= members.len(), "{}: {} of {} members drawn", region.id, drawn.len(), members.len());
+        // Inner borders are gone: fewer rings and less path than the members'.
+        assert!(!region.d.is_empty(), "{}", region.id);
+        assert!(subpaths(&region.d) < drawn.iter().map(|p| subpaths(p)).sum::<usize>(), "{}", region.id);
+        assert!(region.d.len() < drawn.iter().map(|p| p.len()).sum::<usize>(), "{}", region.id);
+    }
+}
