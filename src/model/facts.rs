@@ -4,6 +4,7 @@
 
 use super::date::{Date, Span};
 use super::json::Obj;
+use super::scope::StringMap;
 
 /// One state the demands can reach.
 #[derive(Clone, Debug)]
@@ -97,7 +98,7 @@ pub struct Facts {
     pub far: Vec<String>,
     /// Source features drawn as part of another state (Åland as Finland…):
     /// source code → the state's code.
-    pub merged: Vec<(String, String)>,
+    pub merged: StringMap,
     pub nuclear_hosting: Vec<NuclearHosting>,
     pub regions: Vec<Region>,
 }
@@ -109,7 +110,7 @@ impl Facts {
 
     /// The state a source feature is drawn as part of, if it is merged.
     pub fn merged_into(&self, source: &str) -> Option<&str> {
-        self.merged.iter().find(|(from, _)| from == source).map(|(_, to)| to.as_str())
+        self.merged.get(source).map(String::as_str)
     }
 
     pub fn region(&self, id: &str) -> Option<&Region> {

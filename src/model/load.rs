@@ -73,10 +73,7 @@ pub fn facts(text: &str) -> Result<Facts, DataError> {
     let context = v.strings("context").map_err(whole)?;
     let far = v.strings_or_empty("far").map_err(whole)?;
     let m = v.obj("merged").map_err(whole)?;
-    let mut merged = Vec::with_capacity(m.map.len());
-    for (from, to) in m.map {
-        merged.push((from.clone(), json::string(to, &m.path_of(from)).map_err(whole)?));
-    }
+    let merged = m.map.iter().map(|(from, to)| Ok((from.clone(), json::string(to, &m.path_of(from))?))).collect::<Result<_, String>>().map_err(whole)?;
     let facts = Facts { states, context, far, merged, nuclear_hosting, regions };
     check(FILE, facts.validate())?;
     Ok(facts)
