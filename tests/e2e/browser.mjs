@@ -25,3 +25,14 @@ export async function open(browser, url, { viewport = { width: 1280, height: 900
   await page.goto(url);
   return { page, context, errors, foreign };
 }
+
+/**
+ * Records the path of every request `page` makes from now on. `module(name)`
+ * counts the fetches of the split module `split_<name>-<hash>.wasm`.
+ */
+export function fetches(page) {
+  const paths = [];
+  page.on('request', (r) => paths.push(new URL(r.url()).pathname));
+  const module = (name) => paths.filter((p) => new RegExp(`^/split_${name}-[0-9a-f]+\\.wasm$`).test(p)).length;
+  return { paths, module };
+}

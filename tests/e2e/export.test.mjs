@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
-import { launch, open } from './browser.mjs';
+import { fetches, launch, open } from './browser.mjs';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 let server, browser;
@@ -61,8 +61,7 @@ test('an exported zone keeps its translucency, its distance and its area', async
 
 test('the downloads\' and the presentation\'s code is fetched only when first used', async () => {
   const { page, errors, foreign } = await open(browser, `${server.url}?demands=us-4a`);
-  const fetched = [];
-  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const { paths: fetched, module } = fetches(page);
   await page.waitForSelector('[data-iso="GEO"][data-restricted-by="us-4a"]');
   await page.click('[data-iso="GEO"]');
   await page.waitForSelector('aside.details h3#details-heading');
@@ -71,7 +70,7 @@ test('the downloads\' and the presentation\'s code is fetched only when first us
   await download(page, 'button.export-png');
   await page.click('button.present');
   await page.waitForSelector('.presentation .step-count');
-  assert.equal(fetched.filter((p) => /^\/split_extras-[0-9a-f]+\.wasm$/.test(p)).length, 1, `fetched: ${fetched}`);
+  assert.equal(module('extras'), 1, `fetched: ${fetched}`);
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, []);
 });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
-import { launch, open } from './browser.mjs';
+import { fetches, launch, open } from './browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(here, '../../dist');
@@ -242,10 +242,9 @@ test('a pinch zooms, a drag pans, and the keyboard does both', async () => {
 
 test('the details\' and the share box\'s code is fetched once, when first opened', async () => {
   const { page, errors, foreign } = await open(browser, `${server.url}?demands=us-4a`);
-  const fetched = [];
-  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const { paths: fetched, module } = fetches(page);
   await ready(page);
-  const panels = () => fetched.filter((p) => /^\/split_panels-[0-9a-f]+\.wasm$/.test(p)).length;
+  const panels = () => module('panels');
   await page.waitForTimeout(300);
   assert.equal(panels(), 0, `a first visit fetches no panel code: ${fetched}`);
   await page.click('[data-iso="GEO"]');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
-import { launch, open } from './browser.mjs';
+import { fetches, launch, open } from './browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(here, '../../dist');
@@ -184,15 +184,14 @@ test('a presentation step carries its distance', async () => {
 
 test('the zones\' code is fetched only when a distance demand is first switched on', async () => {
   const { page, errors, foreign } = await open(browser, server.url);
-  const fetched = [];
-  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const { paths: fetched, module } = fetches(page);
   await page.waitForSelector('[data-iso="POL"]');
   await page.click('button[data-demand="us-4a"]');
   await page.waitForTimeout(500);
   assert.deepEqual(fetched.filter((p) => /split_|chunk_|far\.topo/.test(p)), [], 'a first visit and a state demand fetch neither');
   await page.click('button[data-demand="nato-7b"]');
   await drawnAt(page, 'nato-7b', '100');
-  assert.equal(fetched.filter((p) => /^\/split_zones-[0-9a-f]+\.wasm$/.test(p)).length, 1, `fetched: ${fetched}`);
+  assert.equal(module('zones'), 1, `fetched: ${fetched}`);
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, []);
 });
