@@ -64,9 +64,13 @@ fn us_7_nuclear_weapons_hosts() {
     // December 2021: the five reported nuclear-sharing hosts.
     let five = set("BEL DEU ITA NLD TUR");
     assert_eq!(d.reach("us-7", "United States", D2021, &[]), five);
-    assert_eq!(d.reach("us-7", "United States", TODAY, &[]), five);
-    // 1997: also Greece (reported withdrawn by 2001) and the United Kingdom
-    // (by 2008).
+    // Today also the United Kingdom: US bombs reported flown to RAF
+    // Lakenheath on 17 July 2025 (never officially confirmed, like the rest;
+    // geo/sources.json, nukewatch-2025-08-17).
+    assert_eq!(d.reach("us-7", "United States", TODAY, &[]), set("BEL DEU ITA NLD TUR GBR"));
+    assert_eq!(d.reach("us-7", "United States", Date::new(2025, 7, 16), &[]), five);
+    // 1997: also Greece (reported withdrawn in spring 2001) and the United
+    // Kingdom (reported withdrawn by June 2008).
     assert_eq!(d.reach("us-7", "United States", D1997, &[]), set("BEL DEU ITA NLD TUR GRC GBR"));
     // Russia's weapons in Belarus count from 2023.
     assert!(d.reach("us-7", "Russia", D1997, &[]).is_empty());
@@ -140,12 +144,14 @@ fn every_article_of_both_drafts_is_listed_in_order() {
     assert_eq!(
         ids,
         [
-            "us-1", "us-2", "us-3", "us-4a", "us-4b", "us-5a", "us-5b", "us-6", "us-7", "us-8", "nato-1", "nato-2",
+            "us-1", "us-2", "us-3", "us-4a", "us-4b", "us-5a", "us-5b", "us-5c", "us-6", "us-7", "us-8", "nato-1", "nato-2",
             "nato-3", "nato-4", "nato-5", "nato-6", "nato-7a", "nato-7b", "nato-8", "nato-9"
         ]
     );
-    // The digest's no-layer articles have no map layer; the others do.
-    for id in ["us-1", "us-2", "us-3", "us-8", "nato-1", "nato-2", "nato-3", "nato-8", "nato-9"] {
+    // The digest's no-layer articles have no map layer; the others do. US
+    // Art. 5 ¶3 (us-5c, dangerous military activities at sea; its text not
+    // found) names no ground, so it has none either.
+    for id in ["us-1", "us-2", "us-3", "us-5c", "us-8", "nato-1", "nato-2", "nato-3", "nato-8", "nato-9"] {
         assert!(!d.catalogue.demand(id).unwrap().has_map_layer(), "{id}");
     }
 }

@@ -4,7 +4,7 @@
 //! the WebAssembly carries one deserializer, not one per type.
 
 use super::demand::{Catalogue, Demand, Term, Treaty};
-use super::facts::{Facts, NuclearHosting, Region, StateFacts};
+use super::facts::{BordersNote, Facts, NuclearHosting, Region, StateFacts};
 use super::json::{self, Obj};
 use serde_json::Value;
 use thiserror::Error;
@@ -66,7 +66,7 @@ pub fn facts(text: &str) -> Result<Facts, DataError> {
     let tree = parse(FILE, text)?;
     let v = top(FILE, &tree)?;
     let whole = |m: String| DataError::new(FILE, m);
-    v.deny_unknown(&["states", "context", "far", "merged", "nuclear_hosting", "regions"]).map_err(whole)?;
+    v.deny_unknown(&["states", "context", "far", "merged", "nuclear_hosting", "regions", "borders"]).map_err(whole)?;
     let states = entries(FILE, &v, "states", "state", StateFacts::read)?;
     let regions = entries(FILE, &v, "regions", "region", Region::read)?;
     let nuclear_hosting = entries(FILE, &v, "nuclear_hosting", "nuclear_hosting", NuclearHosting::read)?;
@@ -74,7 +74,11 @@ pub fn facts(text: &str) -> Result<Facts, DataError> {
     let far = v.strings_or_empty("far").map_err(whole)?;
     let m = v.obj("merged").map_err(whole)?;
     let merged = m.map.iter().map(|(from, to)| Ok((from.clone(), json::string(to, &m.path_of(from))?))).collect::<Result<_, String>>().map_err(whole)?;
-    let facts = Facts { states, context, far, merged, nuclear_hosting, regions };
+    let borders = match v.opt("borders") {
+        Some(b) => Some(Obj::new(b, "borders".into()).and_then(|o| BordersNote::read(&o)).map_err(whole)?),
+        None => None,
+    };
+    let facts = Facts { states, context, far, merged, nuclear_hosting, regions, borders };
     check(FILE, facts.validate())?;
     Ok(facts)
 }

@@ -1,6 +1,7 @@
 //! The domain: what the drafts demand, the facts about states, and how a
 //! demand's scope is evaluated on a date under a set of readings.
 
+pub mod counts;
 pub mod date;
 pub mod demand;
 pub mod facts;

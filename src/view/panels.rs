@@ -9,6 +9,8 @@ use leptos::prelude::*;
 #[component]
 pub fn DateControl() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    // The map draws today's borders on every date (facts.json, `borders`).
+    let borders = ctx.data.with_value(|d| d.facts.borders.as_ref().map(|b| b.note.clone()));
     view! {
         <fieldset class="date">
             <legend>"Memberships as of"</legend>
@@ -29,6 +31,7 @@ pub fn DateControl() -> impl IntoView {
                     }
                 })
                 .collect_view()}
+            {borders.map(|n| view! { <p class="date-note">{n}</p> })}
         </fieldset>
     }
 }
