@@ -36,7 +36,7 @@ let page = html
   .replace(/<script type="module" src="\.\/loader\.js"><\/script>/, () => `<script type="module">${loader}</script>`)
   .replace(/<link rel="modulepreload"[^>]*>/g, '')
   .replace(/<link rel="preload"[^>]*>/g, '')
-  .replace('</body>', () => `${data('states', 'states.topo.json')}${data('far', 'far.topo.json')}${data('facts', 'facts.json')}${data('demands', 'demands.json')}</body>`);
+  .replace('</body>', () => `${data('states', 'states.topo.json')}${data('far', 'far.topo.json')}${data('facts', 'facts.json')}${data('demands', 'demands.json')}${data('drafts', 'drafts.json')}</body>`);
 if (page.includes('loader.js')) throw new Error('the loader was not inlined');
 fs.mkdirSync(out, { recursive: true });
 fs.writeFileSync(path.join(out, 'treaty-map.html'), page);

@@ -5,6 +5,7 @@
 pub mod geometry;
 pub mod model;
 pub mod state;
+pub mod table;
 pub mod zone;
 #[cfg(target_arch = "wasm32")]
 pub mod view;

@@ -9,7 +9,7 @@ use crate::model::scope::{set_add, set_find, Readings};
 use crate::zone::plan::Kind;
 
 /// The URL parameters the page itself uses; a disputed term's id adds one.
-pub const PARAMETERS: [&str; 11] = ["demands", "date", "regions", "embed", "theme", "present", "steps", "step", "range", "band", "sea"];
+pub const PARAMETERS: [&str; 13] = ["read", "demands", "date", "regions", "embed", "theme", "present", "steps", "step", "range", "band", "sea", "view"];
 
 /// A distance slider: its URL parameter, limits and default, km.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -165,6 +165,17 @@ pub struct Choices {
     pub step: usize,
     /// `range=`, `band=`, `sea=`: the distances of the zones, km.
     pub dials: Dials,
+    /// `view=table`: the table of the reached states is open.
+    pub table: bool,
+    /// `read=us-4` (an article) or `read=us-4a` (a demand): the reading
+    /// view is open there.
+    pub read: Option<String>,
+}
+
+/// Whether `anchor` is an article (`us-4`) or a demand (`us-4a`) of the
+/// catalogue: what `read=` and `#…` may name.
+pub fn read_anchor_known(cat: &Catalogue, anchor: &str) -> bool {
+    cat.demands.iter().any(|d| d.id == anchor || format!("{}-{}", d.treaty, d.article) == anchor)
 }
 
 /// One view of a presentation: demands, date, readings and distances.
@@ -284,6 +295,8 @@ impl Choices {
             steps: Vec::new(),
             step: 0,
             dials: Dials::default(),
+            table: false,
+            read: None,
         }
     }
 
@@ -369,6 +382,18 @@ impl Choices {
                         }
                     }
                 }
+                "view" => match value {
+                    "table" => c.table = true,
+                    "map" => c.table = false,
+                    _ => ignored.push(format!("view=\"{}\" (use table or map)", clip(value))),
+                },
+                "read" => {
+                    if read_anchor_known(cat, value) {
+                        c.read = Some(value.to_string());
+                    } else {
+                        ignored.push(format!("read=\"{}\" (use an article such as us-4 or a demand such as nato-7b)", clip(value)));
+                    }
+                }
                 "range" | "band" | "sea" => {
                     c.dials.read(key, value, &mut ignored);
                 }
@@ -406,6 +431,12 @@ impl Choices {
         parts.extend(self.dials.changed().map(|(k, v)| format!("{k}={v}")));
         if !self.regions.is_empty() {
             parts.push(format!("regions={}", self.regions.join(",")));
+        }
+        if self.table {
+            parts.push("view=table".into());
+        }
+        if let Some(r) = &self.read {
+            parts.push(format!("read={r}"));
         }
         if self.embed {
             parts.push("embed=1".into());

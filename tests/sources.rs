@@ -43,8 +43,15 @@ fn verbatim<'a>(lines: &[&'a str]) -> Vec<&'a str> {
                 None => l,
             }
         })
-        .filter(|l| !l.starts_with('['))
+        .filter(|l| !l.starts_with('[') && !l.starts_with('"') && !names_a_copy(l))
         .collect()
+}
+
+/// Whether a line names a copy (`[S6]`, `[B4]`): the collator's words about
+/// the copies, not the drafts' text.
+fn names_a_copy(l: &str) -> bool {
+    let b = l.as_bytes();
+    b.windows(4).any(|w| w[0] == b'[' && w[1].is_ascii_uppercase() && w[2].is_ascii_digit() && w[3] == b']')
 }
 
 #[test]
@@ -64,6 +71,47 @@ fn the_rule_finds_verbatim_lines_and_not_notes() {
     let art5 = verbatim(&section(&nato, "ARTICLE 5"));
     assert!(art5.contains(&"deploy land-based intermediate-and short-range missiles in areas allowing them to reach the territory of the other Parties."), "{art5:?}");
     assert!(verbatim(&section(&us, "ARTICLE 8")).is_empty());
+    // Article 5's third paragraph: only a fragment another draft's copy
+    // holds, and the collator's line about it; neither is the text.
+    assert!(!art5.iter().any(|l| l.contains("approach distance") || l.contains("only a fragment")), "{art5:?}");
+}
+
+#[test]
+fn the_reading_view_s_passages_are_verbatim_lines_of_their_sections() {
+    let d = data();
+    let drafts = treaty_map::model::drafts::load(&read("drafts.json")).expect("drafts.json loads");
+    let record = sources();
+    let known: Vec<&str> = record["sources"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(drafts.treaties.iter().map(|t| t.treaty.as_str()).collect::<Vec<_>>(), ["us", "nato"]);
+    for t in &drafts.treaties {
+        let file = text(&t.file);
+        for s in &t.sections {
+            let name = if s.article == 0 { "HEADER AND PREAMBLE".to_string() } else { format!("ARTICLE {}", s.article) };
+            let lines = verbatim(&section(&file, &name));
+            for p in &s.passages {
+                let line = if p.cut { format!("{}[...cut]", p.text) } else { p.text.clone() };
+                assert!(lines.contains(&line.as_str()), "{} {name}: “{}” is not a verbatim line", t.treaty, p.text);
+            }
+            assert!(!s.copies.is_empty(), "{} {name}", t.treaty);
+            for (c, url) in &s.copies {
+                let rec = record["sources"].as_array().unwrap().iter().find(|x| x["id"] == c.as_str());
+                assert!(known.contains(&c.as_str()), "{} {name}: copy {c} is not in sources.json", t.treaty);
+                assert_eq!(rec.unwrap()["url"].as_str(), Some(url.as_str()), "{c}: the address as sources.json records it");
+            }
+        }
+        // Every article of the catalogue with a verbatim line has its section.
+        for dm in d.catalogue.demands.iter().filter(|x| x.treaty == t.treaty) {
+            let lines = verbatim(&section(&file, &format!("ARTICLE {}", dm.article)));
+            assert_eq!(drafts.section(&t.treaty, dm.article).is_some(), !lines.is_empty(), "{}", dm.id);
+        }
+    }
+    // A demand that is a paragraph gets its paragraph only.
+    let us4b = d.catalogue.demand("us-4b").unwrap();
+    let ps = drafts.passages_for(us4b);
+    assert_eq!(ps.len(), 1);
+    assert!(ps[0].text.starts_with("The United States of America shall not establish military bases"));
+    assert!(drafts.passages_for(d.catalogue.demand("us-5c").unwrap()).is_empty(), "Art. 5 ¶3 has no verified text");
+    assert!(drafts.passages_for(d.catalogue.demand("us-8").unwrap()).is_empty());
 }
 
 #[test]

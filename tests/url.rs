@@ -146,3 +146,34 @@ fn a_step_carries_its_distances() {
     assert_eq!((c.dials.band, c.dials.range), (300, 500));
     assert!(c.to_query(&d.catalogue).contains("steps=nato-5/today/range.2500;nato-7b/band.300"));
 }
+
+#[test]
+fn view_table_opens_the_table_and_round_trips() {
+    let d = data();
+    let (c, ignored) = Choices::from_query("demands=us-4a&view=table", &d.catalogue, &OUTLINES);
+    assert!(ignored.is_empty(), "{ignored:?}");
+    assert!(c.table);
+    assert_eq!(c.to_query(&d.catalogue), "demands=us-4a&view=table");
+    let (c, ignored) = Choices::from_query("view=map", &d.catalogue, &OUTLINES);
+    assert!(!c.table && ignored.is_empty());
+    let (c, ignored) = Choices::from_query("view=chart", &d.catalogue, &OUTLINES);
+    assert!(!c.table);
+    assert!(ignored.join(" ").contains("view=\"chart\""), "{ignored:?}");
+}
+
+#[test]
+fn read_names_an_article_or_a_demand() {
+    let d = data();
+    for ok in ["us-4", "us-4a", "nato-7b", "nato-9", "us-5"] {
+        let (c, ignored) = Choices::from_query(&format!("read={ok}"), &d.catalogue, &OUTLINES);
+        assert!(ignored.is_empty(), "{ok}: {ignored:?}");
+        assert_eq!(c.read.as_deref(), Some(ok));
+        assert_eq!(c.to_query(&d.catalogue), format!("read={ok}"));
+    }
+    // The US treaty has 8 articles; the NATO agreement has no "7c".
+    for bad in ["us-9", "nato-7c", "read"] {
+        let (c, ignored) = Choices::from_query(&format!("read={bad}"), &d.catalogue, &OUTLINES);
+        assert!(c.read.is_none(), "{bad}");
+        assert!(ignored.join(" ").contains(&format!("read=\"{bad}\"")), "{bad}: {ignored:?}");
+    }
+}

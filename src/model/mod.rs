@@ -4,6 +4,7 @@
 pub mod counts;
 pub mod date;
 pub mod demand;
+pub mod drafts;
 pub mod facts;
 pub mod json;
 pub mod load;

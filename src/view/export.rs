@@ -155,6 +155,9 @@ fn data_url(svg: &str) -> Option<String> {
 pub enum Format {
     Svg,
     Png,
+    /// The table of the reached states (`super::table`).
+    Csv,
+    GeoJson,
 }
 
 /// Downloads the current view (fetched with the presentation, see
@@ -163,6 +166,8 @@ pub fn save(ctx: &Ctx, zones: &Zones, format: Format) {
     match format {
         Format::Svg => save_svg(ctx, zones),
         Format::Png => save_png(ctx, zones),
+        Format::Csv => super::table::save_csv(ctx, zones),
+        Format::GeoJson => super::table::save_geojson(ctx, zones),
     }
 }
 
@@ -205,6 +210,8 @@ pub fn ExportButtons() -> impl IntoView {
     view! {
         <button type="button" class="export-svg" on:click=move |_| save(Format::Svg)>"Download SVG"</button>
         <button type="button" class="export-png" on:click=move |_| save(Format::Png)>"Download PNG"</button>
+        <button type="button" class="export-csv" on:click=move |_| save(Format::Csv)>"Download CSV"</button>
+        <button type="button" class="export-geojson" on:click=move |_| save(Format::GeoJson)>"Download GeoJSON"</button>
         <button type="button" class="print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
     }
 }

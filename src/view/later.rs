@@ -133,10 +133,14 @@ pub struct Panels {
     /// The box with the link or the embed snippet (`"share"` or `"embed"`),
     /// its Copy button and the confirmation that was copied.
     pub share_box: fn(Ctx, &'static str, RwSignal<bool>) -> AnyView,
+    /// The table of the reached states ("Show as table", `view=table`).
+    pub table: fn() -> AnyView,
+    /// Both drafts, article by article (`read=`).
+    pub reading: fn() -> AnyView,
 }
 
 fn panels() -> Panels {
-    Panels { details: || super::details::body().into_any(), share_box: |ctx, kind, copied| super::share::share_box(ctx, kind, copied).into_any() }
+    Panels { details: || super::details::body().into_any(), share_box: |ctx, kind, copied| super::share::share_box(ctx, kind, copied).into_any(), table: || super::table::body().into_any(), reading: || super::reading::body().into_any() }
 }
 
 split_point! {

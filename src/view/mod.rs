@@ -9,7 +9,9 @@ pub mod map;
 pub mod panels;
 pub mod platform;
 pub mod present;
+pub mod reading;
 pub mod share;
+pub mod table;
 pub mod zones;
 
 use crate::geometry::atlas::Atlas;
@@ -101,6 +103,8 @@ impl Data {
             (None, Ok(_)) => Catalogue::default(),
         };
         let facts = facts.unwrap_or_default();
+        let mut catalogue = catalogue;
+        problems.extend(catalogue.fill_counts(&facts, today));
         for s in facts.states.iter().filter(|s| s.drawn && atlas.get(&s.iso).is_none()) {
             problems.push(format!("No geometry for {} ({}): it is left off the map", s.name, s.iso));
         }
@@ -272,6 +276,8 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
                 <map::MapView/>
                 <zones::InsetMap/>
                 <legend::Legend/>
+                <table::TableSection/>
+                <reading::ReadingSection/>
                 <present::Presentation/>
             </section>
             <details::Details/>

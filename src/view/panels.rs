@@ -178,6 +178,9 @@ fn DemandItem(demand: crate::model::demand::Demand, treaty: String) -> impl Into
         }
         .into_any(),
     };
+    // The demand's place in the reading view: its own anchor, or its
+    // article's when it is the whole article.
+    let read = demand.id.clone();
     let note = match &demand.layer {
         Layer::Distance { note, .. } => Some(note.clone()),
         Layer::States { zone_note, .. } => zone_note.clone(),
@@ -200,6 +203,10 @@ fn DemandItem(demand: crate::model::demand::Demand, treaty: String) -> impl Into
                     <dt>"Restricts"</dt><dd>{demand.restricts.clone()}</dd>
                 </dl>
                 {note.map(|n| view! { <p class="note">{n}</p> })}
+                <button type="button" class="read-article" data-read=read.clone()
+                    on:click=move |_| ctx.choices.update(|c| c.read = Some(read.clone()))>
+                    "Read the article"
+                </button>
             </details>
         </li>
     }

@@ -70,6 +70,8 @@ pub struct ZoneView {
     pub parts: Vec<PartView>,
     pub area_km2: f64,
     pub states: Vec<String>,
+    /// Each drawn part's shape in degrees, for the GeoJSON download.
+    pub shapes: Vec<Arc<Shape>>,
 }
 
 /// The zones' shared state.
@@ -246,7 +248,7 @@ impl Zones {
                     specs.with(|specs| {
                         specs
                             .iter()
-                            .map(|spec| ZoneView { spec: spec.clone(), km: dials.get(spec.kind), ready: false, exact: true, parts: Vec::new(), area_km2: 0.0, states: Vec::new() })
+                            .map(|spec| ZoneView { spec: spec.clone(), km: dials.get(spec.kind), ready: false, exact: true, parts: Vec::new(), area_km2: 0.0, states: Vec::new(), shapes: Vec::new() })
                             .collect::<Vec<_>>()
                     })
                 }
@@ -306,11 +308,12 @@ fn views(w: Work) -> Vec<ZoneView> {
                 let km = dials.get(spec.kind);
                 let key = spec.key();
                 let Some(planned) = w.plans.with_value(|p| p.get(&key).cloned()) else {
-                    return ZoneView { spec: spec.clone(), km, ready: false, exact, parts: Vec::new(), area_km2: 0.0, states: Vec::new() };
+                    return ZoneView { spec: spec.clone(), km, ready: false, exact, parts: Vec::new(), area_km2: 0.0, states: Vec::new(), shapes: Vec::new() };
                 };
                 let mut parts = Vec::new();
                 let mut area = 0.0;
                 let mut states = Vec::new();
+                let mut shapes = Vec::new();
                 for (i, pl) in planned.iter().enumerate() {
                     let k = km as f64;
                     if !(pl.lo <= k && k < pl.hi) {
@@ -325,6 +328,7 @@ fn views(w: Work) -> Vec<ZoneView> {
                         s
                     });
                     area += shape.area_km2;
+                    shapes.push(shape.clone());
                     for s in &shape.states {
                         set_add(&mut states, s);
                     }
@@ -345,7 +349,7 @@ fn views(w: Work) -> Vec<ZoneView> {
                         parts.push(PartView { frame: Frame::Inset, d: rings_path(&shape.rings, &inset), waters: water(false) });
                     }
                 }
-                ZoneView { spec: spec.clone(), km, ready: true, exact, parts, area_km2: area, states }
+                ZoneView { spec: spec.clone(), km, ready: true, exact, parts, area_km2: area, states, shapes }
             })
             .collect::<Vec<_>>()
     })

@@ -1,0 +1,188 @@
+//! "Show as table": the states the active demands reach, one row each, as
+//! the map's text alternative (`view=table` opens it), and the CSV and
+//! GeoJSON downloads of the same view. The table is built by
+//! `crate::table`; its body comes with the panels' code and the downloads
+//! with the extras' (`later`), so a first visit carries neither.
+
+use super::zones::Zones;
+use super::Ctx;
+use crate::table::geojson::ZoneShape;
+use crate::table::{SortKey, Table, ZoneReach};
+use crate::zone::plan::Kind;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The zones as drawn, with the states whose ground they reach.
+fn zone_reach(zones: &Zones) -> Vec<ZoneReach> {
+    zones.views.with(|vs| {
+        vs.iter()
+            .filter(|v| v.ready)
+            .map(|v| ZoneReach { demand: v.spec.demand.clone(), party: v.spec.party.clone(), km: v.km, states: v.states.clone() })
+            .collect()
+    })
+}
+
+/// The table of the current view (tracks the reach, the zones and the date).
+pub fn current(ctx: &Ctx, zones: &Zones) -> Table {
+    let zr = zone_reach(zones);
+    let far = zones.far.get();
+    let as_of = ctx.choices.with(|c| c.as_of);
+    ctx.reach.with(|r| ctx.data.with_value(|d| Table::build(&d.catalogue, &d.facts, &d.atlas, far.as_deref(), r, &zr, as_of.date(d.today))))
+}
+
+/// The table's body (in the panels' module).
+pub fn body() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let zones = expect_context::<Zones>();
+    let sort: RwSignal<(SortKey, bool)> = RwSignal::new((SortKey::Name, true));
+    move || {
+        let mut t = current(&ctx, &zones);
+        let (key, up) = sort.get();
+        t.sort(key, up);
+        let th = move |label: String, k: SortKey, title: Option<String>| {
+            let aria = move || {
+                let (key, up) = sort.get();
+                if key == k { if up { "ascending" } else { "descending" } } else { "none" }
+            };
+            view! {
+                <th scope="col" aria-sort=aria title=title>
+                    <button type="button" class="sort" on:click=move |_| sort.update(|s| *s = (k, if s.0 == k { !s.1 } else { true }))>{label}</button>
+                </th>
+            }
+        };
+        let date = t.date.long();
+        let caption = if t.rows.is_empty() {
+            format!("No state is reached: switch a demand on. Memberships as of {date}.")
+        } else {
+            format!(
+                "{} states reached by the active demands, with the side each demand binds there, the state's area and its memberships as of {date}. Select a column's heading to sort by it.",
+                t.rows.len()
+            )
+        };
+        let mut head = vec![th("State".into(), SortKey::Name, None)];
+        for (i, c) in t.columns.iter().enumerate() {
+            head.push(th(c.demand.clone(), SortKey::Demand(i), Some(c.title.clone())));
+        }
+        head.push(th("Area, km²".into(), SortKey::Area, None));
+        head.push(th("Memberships".into(), SortKey::Memberships, None));
+        let rows = t
+            .rows
+            .iter()
+            .map(|r| {
+                let cells = r
+                    .cells
+                    .iter()
+                    .zip(&t.columns)
+                    .map(|(c, col)| {
+                        let text = c.text();
+                        view! {
+                            <td data-demand=col.demand.clone() data-reached=if c.reached() { "true" } else { "false" }>
+                                {if text.is_empty() { "—".to_string() } else { text }}
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                let area = r.area_km2.map(super::legend::km2).unwrap_or_else(|| "outside the frame".into());
+                view! {
+                    <tr data-row-iso=r.iso.clone() data-drawn=if r.drawn { "true" } else { "false" }>
+                        <th scope="row">{r.name.clone()}</th>
+                        {cells}
+                        <td class="num">{area}</td>
+                        <td>{if r.memberships.is_empty() { "—".to_string() } else { r.memberships.join(", ") }}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="reach-table">
+                <caption>{caption}</caption>
+                <thead><tr>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    }
+}
+
+/// The button after the map and the table it opens (`view=table`).
+#[component]
+pub fn TableSection() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let open = move || ctx.choices.with(|c| c.table);
+    Effect::new(move |_| {
+        if open() {
+            ctx.panels.ask(super::later::load_panels, ctx.notices, "the table cannot be shown");
+        }
+    });
+    let body = move || {
+        open().then(|| match ctx.panels.get() {
+            Some(k) => (k.table)(),
+            None => view! { <p class="loading" role="status">"Loading the table…"</p> }.into_any(),
+        })
+    };
+    view! {
+        <section class="table-view" aria-label="The map as a table">
+            <button
+                type="button"
+                class="show-table"
+                aria-expanded=move || if open() { "true" } else { "false" }
+                aria-controls="reach-table"
+                on:click=move |_| ctx.choices.update(|c| c.table = !c.table)
+            >
+                {move || if open() { "Hide the table" } else { "Show as table" }}
+            </button>
+            <div id="reach-table">{body}</div>
+        </section>
+    }
+}
+
+/// Downloads `text` as a file named `name` of type `mime`: a Blob and an
+/// object URL, reached through `js_sys` so web-sys needs no new features
+/// (a feature change rebuilds every crate that depends on it).
+fn download_text(text: &str, name: &str, mime: &str) {
+    use js_sys::{Array, Function, Object, Reflect};
+    use wasm_bindgen::JsValue;
+    let Some(w) = web_sys::window() else { return };
+    let get = |o: &JsValue, k: &str| Reflect::get(o, &JsValue::from_str(k)).ok();
+    let (Some(blob_ctor), Some(url_ctor)) = (get(&w, "Blob"), get(&w, "URL")) else { return };
+    let (Ok(blob_ctor), Ok(url_ctor)) = (blob_ctor.dyn_into::<Function>(), url_ctor.dyn_into::<Object>()) else { return };
+    let opts = Object::new();
+    let _ = Reflect::set(&opts, &"type".into(), &JsValue::from_str(mime));
+    let Ok(blob) = Reflect::construct(&blob_ctor, &Array::of2(&Array::of1(&JsValue::from_str(text)), &opts)) else { return };
+    let Some(Ok(create)) = get(&url_ctor, "createObjectURL").map(|f| f.dyn_into::<Function>()) else { return };
+    let Some(url) = create.call1(&url_ctor, &blob).ok().and_then(|u| u.as_string()) else { return };
+    let Some(doc) = w.document() else { return };
+    let Some(a) = doc.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) else { return };
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // The click has started the download; the address can go once it has.
+    if let Some(Ok(revoke)) = get(&url_ctor, "revokeObjectURL").map(|f| f.dyn_into::<Function>()) {
+        let u = JsValue::from_str(&url);
+        set_timeout(move || { let _ = revoke.call1(&JsValue::NULL, &u); }, std::time::Duration::from_secs(10));
+    }
+}
+
+/// Downloads the table as CSV (in the extras' module).
+pub fn save_csv(ctx: &Ctx, zones: &Zones) {
+    let t = current(ctx, zones);
+    download_text(&t.csv(), "treaty-map.csv", "text/csv;charset=utf-8");
+}
+
+/// Downloads the view as GeoJSON (in the extras' module).
+pub fn save_geojson(ctx: &Ctx, zones: &Zones) {
+    let t = current(ctx, zones);
+    let shapes: Vec<ZoneShape> = zones.views.with(|vs| {
+        vs.iter()
+            .filter(|v| v.ready)
+            .map(|v| ZoneShape {
+                reach: ZoneReach { demand: v.spec.demand.clone(), party: v.spec.party.clone(), km: v.km, states: v.states.clone() },
+                area_km2: v.area_km2,
+                ground: if v.spec.kind == Kind::Sea { "sea" } else { "land" },
+                rings: v.shapes.iter().flat_map(|s| s.rings.iter().cloned()).collect(),
+            })
+            .collect()
+    });
+    let far = zones.far.get_untracked();
+    let text = ctx.data.with_value(|d| crate::table::geojson::text(&t, &d.atlas, far.as_deref(), &shapes));
+    download_text(&text, "treaty-map.geojson", "application/geo+json");
+}
