@@ -82,7 +82,8 @@ pub fn body() -> impl IntoView {
                         }
                     })
                     .collect_view();
-                let area = r.area_km2.map(super::legend::km2).unwrap_or_else(|| "outside the frame".into());
+                // Whole km², not the legend's thousands: Liechtenstein is 160 km², not 0.
+                let area = r.area_km2.map(|a| crate::state::group(a.round() as u64)).unwrap_or_else(|| "outside the frame".into());
                 view! {
                     <tr data-row-iso=r.iso.clone() data-drawn=if r.drawn { "true" } else { "false" }>
                         <th scope="row">{r.name.clone()}</th>
