@@ -6,6 +6,7 @@ pub mod export;
 pub mod later;
 pub mod legend;
 pub mod map;
+pub mod more;
 pub mod panels;
 pub mod platform;
 pub mod present;
@@ -276,8 +277,7 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
                 <map::MapView/>
                 <zones::InsetMap/>
                 <legend::Legend/>
-                <table::TableSection/>
-                <reading::ReadingSection/>
+                <more::MoreViews/>
                 <present::Presentation/>
             </section>
             <details::Details/>

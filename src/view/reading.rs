@@ -45,7 +45,13 @@ pub fn body() -> impl IntoView {
         Some(Err(e)) => view! { <p class="notice" role="alert">{format!("{e} — the drafts' text cannot be shown; the summaries are in the list of demands.")}</p> }.into_any(),
         Some(Ok(texts)) => ctx.data.with_value(|d| {
             let cat = &d.catalogue;
-            cat.treaties
+            let head = view! {
+                <h2 class="reading-title">"The drafts, article by article"</h2>
+                <p class="reading-note">
+                    "The Ministry of Foreign Affairs' unofficial English translation of 17 December 2021, as far as a copy of it could be read: each passage is verbatim, with the copies it was read in. Beside it, marked, the map's summary; where no copy of an article was found, the summary alone."
+                </p>
+            };
+            let texts_view = cat.treaties
                 .iter()
                 .map(|t| {
                     let preamble = texts.section(&t.id, 0).cloned().map(|s| {
@@ -111,8 +117,8 @@ pub fn body() -> impl IntoView {
                         </article>
                     }
                 })
-                .collect_view()
-                .into_any()
+                .collect_view();
+            view! { {head} {texts_view} }.into_any()
         }),
     }
 }
@@ -137,46 +143,5 @@ fn copies(list: &[(String, String)]) -> impl IntoView {
             <span>"Text read in these copies of the ministry's unofficial translation (geo/sources.json):"</span>
             <ul>{items}</ul>
         </div>
-    }
-}
-
-/// The button that opens the reading view, and the view.
-#[component]
-pub fn ReadingSection() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    // `#us-4` opens the view at that article, as `read=us-4` does.
-    if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
-        let a = hash.trim_start_matches('#').to_string();
-        let known = ctx.data.with_value(|d| crate::state::read_anchor_known(&d.catalogue, &a));
-        if known && ctx.choices.with_untracked(|c| c.read.is_none()) {
-            ctx.choices.update(|c| c.read = Some(a));
-        }
-    }
-    let open = move || ctx.choices.with(|c| c.read.is_some());
-    Effect::new(move |_| {
-        if open() {
-            ctx.panels.ask(super::later::load_panels, ctx.notices, "the drafts' text cannot be shown");
-        }
-    });
-    let body = move || {
-        open().then(|| match ctx.panels.get() {
-            Some(k) => (k.reading)(),
-            None => view! { <p class="loading" role="status">"Loading the drafts' text…"</p> }.into_any(),
-        })
-    };
-    view! {
-        <section class="reading-view" aria-labelledby="reading-heading">
-            <h2 id="reading-heading" class="reading-heading">
-                <button
-                    type="button"
-                    class="show-reading"
-                    aria-expanded=move || if open() { "true" } else { "false" }
-                    on:click=move |_| ctx.choices.update(|c| c.read = if c.read.is_some() { None } else { Some("us-1".into()) })
-                >
-                    {move || if open() { "Close the drafts' text" } else { "Read the drafts, article by article" }}
-                </button>
-            </h2>
-            <div class="reading">{body}</div>
-        </section>
     }
 }

@@ -104,38 +104,6 @@ pub fn body() -> impl IntoView {
     }
 }
 
-/// The button after the map and the table it opens (`view=table`).
-#[component]
-pub fn TableSection() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let open = move || ctx.choices.with(|c| c.table);
-    Effect::new(move |_| {
-        if open() {
-            ctx.panels.ask(super::later::load_panels, ctx.notices, "the table cannot be shown");
-        }
-    });
-    let body = move || {
-        open().then(|| match ctx.panels.get() {
-            Some(k) => (k.table)(),
-            None => view! { <p class="loading" role="status">"Loading the table…"</p> }.into_any(),
-        })
-    };
-    view! {
-        <section class="table-view" aria-label="The map as a table">
-            <button
-                type="button"
-                class="show-table"
-                aria-expanded=move || if open() { "true" } else { "false" }
-                aria-controls="reach-table"
-                on:click=move |_| ctx.choices.update(|c| c.table = !c.table)
-            >
-                {move || if open() { "Hide the table" } else { "Show as table" }}
-            </button>
-            <div id="reach-table">{body}</div>
-        </section>
-    }
-}
-
 /// Downloads `text` as a file named `name` of type `mime`: a Blob and an
 /// object URL, reached through `js_sys` so web-sys needs no new features
 /// (a feature change rebuilds every crate that depends on it).
