@@ -162,29 +162,40 @@ fn every_quotation_is_verbatim_in_its_recorded_copy() {
 }
 
 #[test]
-fn every_source_a_fact_names_is_recorded() {
+fn every_fact_names_its_sources_and_every_source_is_recorded() {
     let d = data();
     let record = sources();
     let all = record["sources"].as_array().unwrap();
     let known: Vec<&str> = all.iter().map(|s| s["id"].as_str().unwrap()).collect();
-    let mut named: Vec<(String, &String)> = Vec::new();
-    // The accession dates share one record rather than naming it 32 times.
-    let nato = "nato-members".to_string();
-    named.push(("states[].nato".into(), &nato));
-    for s in &d.facts.states {
-        named.extend(s.sources.iter().map(|x| (format!("state {}", s.iso), x)));
+    let facts = record["facts"].as_array().unwrap();
+    let ids = |e: &Value| -> Vec<String> { e["sources"].as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect() };
+    for e in facts {
+        let list = ids(e);
+        assert!(!list.is_empty(), "{e}");
+        for id in &list {
+            assert!(known.contains(&id.as_str()), "{e}: source \"{id}\" is not in sources.json");
+        }
     }
+    // The accession dates.
+    assert!(facts.iter().any(|e| e["state"] == "*" && e["field"] == "nato"));
+    // Every hosting entry, by host, owner and start.
     for h in &d.facts.nuclear_hosting {
-        assert!(!h.sources.is_empty(), "nuclear_hosting {}: no source recorded", h.host);
+        let from = h.span.from.map(|f| f.to_string());
+        let e = facts.iter().find(|e| e["hosting"] == h.host.as_str() && e["owner"] == h.owner.as_str() && e["from"].as_str().map(str::to_string) == from);
+        assert!(e.is_some(), "nuclear_hosting {} {} from {from:?}: no sources in sources.json", h.host, h.owner);
         assert!(h.source.contains("not independently confirmed") || h.source.contains("never officially confirmed"), "{}: {}", h.host, h.source);
-        named.extend(h.sources.iter().map(|x| (format!("nuclear_hosting {}", h.host), x)));
     }
-    let borders = d.facts.borders.as_ref().expect("facts.json has the borders note");
-    assert!(!borders.sources.is_empty());
-    named.extend(borders.sources.iter().map(|x| ("borders".to_string(), x)));
-    for (at, id) in named {
-        assert!(known.contains(&id.as_str()), "{at}: source \"{id}\" is not in sources.json");
+    // Each entry names a fact that exists: no stale records.
+    for e in facts.iter().filter(|e| e.get("hosting").is_some()) {
+        assert!(d.facts.nuclear_hosting.iter().any(|h| e["hosting"] == h.host.as_str()), "{e}");
     }
+    // The notes that state facts (Armenia, Uzbekistan, Azerbaijan, Georgia).
+    for iso in ["ARM", "UZB", "AZE", "GEO"] {
+        assert!(d.facts.state(iso).unwrap().note.is_some(), "{iso}");
+        assert!(facts.iter().any(|e| e["state"] == iso && e["field"] == "note"), "{iso}: its note has no sources");
+    }
+    assert!(d.facts.borders.is_some(), "facts.json has the borders note");
+    assert!(facts.iter().any(|e| e["borders"] == true));
     for s in all {
         let id = s["id"].as_str().unwrap();
         for field in ["title", "publisher", "date", "url"] {

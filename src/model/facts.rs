@@ -20,17 +20,16 @@ pub struct StateFacts {
     /// A sentence for the details panel, such as a frozen membership.
     pub note: Option<String>,
     /// False for states outside the map's frame (Canada, the United States).
+    /// (Where each fact comes from is in `geo/sources.json`, `facts`, which
+    /// the page does not fetch; `tests/sources.rs` checks it.)
     pub drawn: bool,
-    /// Ids of the records in `geo/sources.json` behind the entry (checked by
-    /// `tests/sources.rs`; the page does not fetch that file).
-    pub sources: Vec<String>,
 }
 
 impl StateFacts {
     /// An entry of `states`: only `iso` and `name` are required; `drawn`
     /// is true when left out.
     pub(crate) fn read(o: &Obj) -> Result<StateFacts, String> {
-        o.deny_unknown(&["iso", "name", "nato", "former_ussr", "csto", "note", "sources", "drawn"])?;
+        o.deny_unknown(&["iso", "name", "nato", "former_ussr", "csto", "note", "drawn"])?;
         let csto = o.list_or_empty("csto")?;
         Ok(StateFacts {
             iso: o.string("iso")?,
@@ -40,7 +39,6 @@ impl StateFacts {
             csto: csto.iter().enumerate().map(|(i, v)| Span::read(v, &format!("csto[{i}]"))).collect::<Result<_, _>>()?,
             note: o.opt_string("note")?,
             drawn: o.bool_or("drawn", true)?,
-            sources: o.strings_or_empty("sources")?,
         })
     }
 }
@@ -53,19 +51,16 @@ pub struct NuclearHosting {
     pub span: Span,
     /// Where the fact comes from; hosting is rarely confirmed officially.
     pub source: String,
-    /// Ids of the records in `geo/sources.json` behind it.
-    pub sources: Vec<String>,
 }
 
 impl NuclearHosting {
     pub(crate) fn read(o: &Obj) -> Result<NuclearHosting, String> {
-        o.deny_unknown(&["host", "owner", "span", "source", "sources"])?;
+        o.deny_unknown(&["host", "owner", "span", "source"])?;
         Ok(NuclearHosting {
             host: o.string("host")?,
             owner: o.string("owner")?,
             span: Span::read(o.field("span")?, &o.path_of("span"))?,
             source: o.string("source")?,
-            sources: o.strings_or_empty("sources")?,
         })
     }
 }
@@ -75,14 +70,12 @@ impl NuclearHosting {
 #[derive(Clone, Debug, Default)]
 pub struct BordersNote {
     pub note: String,
-    /// Ids of the records in `geo/sources.json` behind it.
-    pub sources: Vec<String>,
 }
 
 impl BordersNote {
     pub(crate) fn read(o: &Obj) -> Result<BordersNote, String> {
-        o.deny_unknown(&["note", "sources"])?;
-        Ok(BordersNote { note: o.string("note")?, sources: o.strings_or_empty("sources")? })
+        o.deny_unknown(&["note"])?;
+        Ok(BordersNote { note: o.string("note")? })
     }
 }
 
