@@ -6,5 +6,6 @@ pub mod demand;
 pub mod facts;
 pub mod json;
 pub mod load;
+pub mod locale;
 pub mod reach;
 pub mod scope;
