@@ -1,15 +1,16 @@
 //! What the reader chose, and its mirror in the URL's query string, so any
 //! view can be shared, embedded or projected.
 //!
-//! `demands=us-4a,nato-6&date=2021-12-17&ee=narrow&europe=narrow&ally=belarus&regions=central-asia&embed=1&theme=dark`
+//! `demands=us-4a,nato-6&date=2021-12-17&ee=narrow&europe=narrow&ally=belarus&regions=central-asia&embed=1&theme=dark&lang=uk`
 
 use crate::model::date::Date;
 use crate::model::demand::Catalogue;
+use crate::model::locale::LOCALES;
 use crate::model::scope::{set_add, set_find, Readings};
 use crate::zone::plan::Kind;
 
 /// The URL parameters the page itself uses; a disputed term's id adds one.
-pub const PARAMETERS: [&str; 13] = ["read", "demands", "date", "regions", "embed", "theme", "present", "steps", "step", "range", "band", "sea", "view"];
+pub const PARAMETERS: [&str; 14] = ["read", "demands", "date", "regions", "embed", "theme", "lang", "present", "steps", "step", "range", "band", "sea", "view"];
 
 /// A distance slider: its URL parameter, limits and default, km.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,6 +158,11 @@ pub struct Choices {
     pub embed: bool,
     /// `theme=dark|light`; `None` follows the reader's system.
     pub theme: Option<Theme>,
+    /// `lang=ru`: the page's language chosen in the URL (one of
+    /// `model::locale::LOCALES`); `None` follows the browser's languages
+    /// (`model::locale::pick`). Kept in shared links, embeds and the
+    /// presentation's link.
+    pub lang: Option<&'static str>,
     /// `present=1`: the presentation, full screen, step by step.
     pub present: bool,
     /// `steps=`: a teacher's sequence of views; empty means the default tour.
@@ -291,6 +297,7 @@ impl Choices {
             regions: Vec::new(),
             embed: false,
             theme: None,
+            lang: None,
             present: false,
             steps: Vec::new(),
             step: 0,
@@ -360,6 +367,10 @@ impl Choices {
                     "light" => c.theme = Some(Theme::Light),
                     "dark" => c.theme = Some(Theme::Dark),
                     _ => ignored.push(format!("theme=\"{}\" (use dark or light)", clip(value))),
+                },
+                "lang" => match LOCALES.into_iter().find(|l| l.eq_ignore_ascii_case(value)) {
+                    Some(l) => c.lang = Some(l),
+                    None => ignored.push(format!("lang=\"{}\" (use {})", clip(value), LOCALES.join(", "))),
                 },
                 "present" => match value {
                     "1" | "true" => c.present = true,
@@ -443,6 +454,9 @@ impl Choices {
         }
         if let Some(t) = self.theme {
             parts.push(format!("theme={}", t.param()));
+        }
+        if let Some(l) = self.lang {
+            parts.push(format!("lang={l}"));
         }
         if !self.steps.is_empty() {
             parts.push(format!("steps={}", self.steps.iter().map(Step::write).collect::<Vec<_>>().join(";")));

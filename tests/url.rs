@@ -177,3 +177,28 @@ fn read_names_an_article_or_a_demand() {
         assert!(ignored.join(" ").contains(&format!("read=\"{bad}\"")), "{bad}: {ignored:?}");
     }
 }
+
+#[test]
+fn the_language_is_kept_and_a_bad_one_named() {
+    let d = data();
+    let (c, ignored) = Choices::from_query("demands=nato-6&lang=uk&theme=dark", &d.catalogue, &OUTLINES);
+    assert!(ignored.is_empty(), "{ignored:?}");
+    assert_eq!(c.lang, Some("uk"));
+    assert_eq!(c.to_query(&d.catalogue), "demands=nato-6&theme=dark&lang=uk");
+    // In the links to share, to embed and to present: the same query.
+    let mut embed = c.clone();
+    embed.embed = true;
+    assert!(embed.to_query(&d.catalogue).contains("lang=uk"));
+    let mut present = c.clone();
+    present.present = true;
+    present.steps = vec![treaty_map::state::Step::of(&c, &d.catalogue)];
+    assert!(present.to_query(&d.catalogue).contains("lang=uk"));
+    let (c, _) = Choices::from_query("lang=PL", &d.catalogue, &OUTLINES);
+    assert_eq!(c.lang, Some("pl"));
+    let (c, ignored) = Choices::from_query("lang=xx&demands=us-4a", &d.catalogue, &OUTLINES);
+    assert_eq!((c.lang, c.demands.len()), (None, 1));
+    assert_eq!(ignored, ["lang=\"xx\" (use en, ru, uk, de, fr, pl)"]);
+    let (c, _) = Choices::from_query("", &d.catalogue, &OUTLINES);
+    assert_eq!(c.lang, None);
+    assert_eq!(c.to_query(&d.catalogue), "");
+}

@@ -8,5 +8,6 @@ pub mod drafts;
 pub mod facts;
 pub mod json;
 pub mod load;
+pub mod locale;
 pub mod reach;
 pub mod scope;

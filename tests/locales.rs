@@ -1,0 +1,405 @@
+//! The locale files (geo/locales/*.json): each loads and is complete
+//! against English and the data; plurals, numbers and dates follow each
+//! language's CLDR rules. The expected strings are written out by hand from
+//! each language's grammar and CLDR's data (cited beside them), not computed
+//! by the code under test.
+
+mod common;
+use common::read;
+use treaty_map::model::date::Date;
+use treaty_map::model::demand::Catalogue;
+use treaty_map::model::facts::Facts;
+use treaty_map::model::load;
+use treaty_map::model::locale::{self, Category, Locale, LOCALES};
+
+fn data() -> (Facts, Catalogue) {
+    let facts = load::facts(&read("facts.json")).expect("facts.json loads");
+    let cat = load::catalogue(&read("demands.json"), &facts).expect("demands.json loads");
+    (facts, cat)
+}
+
+fn text(code: &str) -> String {
+    read(&locale::file_name(code))
+}
+
+fn en() -> Locale {
+    Locale::read("en", &text("en")).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn all() -> Vec<Locale> {
+    let (facts, cat) = data();
+    let en = en();
+    LOCALES.iter().map(|c| locale::load(c, &text(c), &en, &cat, &facts).unwrap_or_else(|e| panic!("{e}"))).collect()
+}
+
+fn get(code: &str) -> Locale {
+    all().into_iter().find(|l| l.code == code).unwrap()
+}
+
+#[test]
+fn every_locale_loads_and_is_complete() {
+    // `check` compares keys, placeholders, glossary, treaties, terms,
+    // demands, regions, parties, state names, notes and sources.
+    let ls = all();
+    assert_eq!(ls.len(), 6);
+    let en = en();
+    for l in &ls {
+        assert_eq!(l.messages.len(), en.messages.len(), "{}", l.code);
+        assert!(!l.name.is_empty());
+    }
+}
+
+#[test]
+fn every_key_and_placeholder_is_in_every_locale() {
+    // Independent of `check`: the raw JSON keys and `{…}` names.
+    fn keys(code: &str) -> Vec<(String, Vec<String>)> {
+        let v: serde_json::Value = serde_json::from_str(&text(code)).unwrap();
+        let mut out: Vec<(String, Vec<String>)> = v["messages"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, m)| {
+                let texts: Vec<&str> = match m {
+                    serde_json::Value::String(s) => vec![s.as_str()],
+                    o => o.as_object().unwrap().values().map(|x| x.as_str().unwrap()).collect(),
+                };
+                let mut ps: Vec<String> = texts.iter().flat_map(|t| t.split('{').skip(1).map(|p| p.split('}').next().unwrap().to_string())).collect();
+                ps.sort();
+                ps.dedup();
+                (k.clone(), ps)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+    let en = keys("en");
+    assert!(en.len() > 100, "{}", en.len());
+    for code in &LOCALES[1..] {
+        assert_eq!(keys(code), en, "{code}: keys or placeholders differ from English");
+    }
+}
+
+#[test]
+fn every_state_in_the_facts_has_a_name_in_every_locale() {
+    let (facts, _) = data();
+    let en = en();
+    for l in all() {
+        for s in &facts.states {
+            let name = l.state(&s.iso, &facts);
+            assert!(!name.is_empty() && name != s.iso, "{} {}", l.code, s.iso);
+            if l.code != "en" {
+                assert!(l.states.get(&s.iso).is_some(), "{}: no CLDR name for {}", l.code, s.iso);
+            }
+        }
+        for iso in &facts.context {
+            if l.code != "en" {
+                assert!(l.states.get(iso).is_some(), "{}: no name for context state {iso}", l.code);
+            }
+        }
+    }
+    assert!(en.states.is_empty(), "English names are facts.json's");
+}
+
+#[test]
+fn cldr_names_of_some_states() {
+    let (facts, _) = data();
+    let expect = [
+        ("ru", "XKX", "Косово"),
+        ("ru", "USA", "США"),
+        ("ru", "BLR", "Беларусь"),
+        ("uk", "RUS", "Росія"),
+        ("uk", "USA", "США"),
+        ("de", "CZE", "Tschechien"),
+        ("de", "XKX", "Kosovo"),
+        ("fr", "MKD", "Macédoine du Nord"),
+        ("pl", "XKX", "Kosowo"),
+        ("pl", "DEU", "Niemcy"),
+    ];
+    for (code, iso, name) in expect {
+        assert_eq!(get(code).state(iso, &facts), name, "{code} {iso}");
+    }
+}
+
+#[test]
+fn plural_categories_for_0_1_2_5_11_21_22() {
+    use Category::*;
+    let ns = [0, 1, 2, 5, 11, 21, 22];
+    // CLDR 48 plurals.json: ru and uk one = i%10=1 and i%100!=11, few =
+    // i%10=2..4 and i%100!=12..14, many = the rest of the integers; pl one =
+    // 1 only, few as ru, many the rest; fr one = 0 and 1; en and de one = 1.
+    let expect: [(&str, [Category; 7]); 6] = [
+        ("en", [Other, One, Other, Other, Other, Other, Other]),
+        ("de", [Other, One, Other, Other, Other, Other, Other]),
+        ("fr", [One, One, Other, Other, Other, Other, Other]),
+        ("ru", [Many, One, Few, Many, Many, One, Few]),
+        ("uk", [Many, One, Few, Many, Many, One, Few]),
+        ("pl", [Many, One, Few, Many, Many, Many, Few]),
+    ];
+    for (code, cats) in expect {
+        let l = get(code);
+        let got: Vec<Category> = ns.iter().map(|&n| l.category(n)).collect();
+        assert_eq!(got, cats, "{code}");
+    }
+}
+
+#[test]
+fn counted_states_in_each_language() {
+    let ns = [0, 1, 2, 5, 11, 21, 22];
+    let expect = [
+        ("en", ["0 states", "1 state", "2 states", "5 states", "11 states", "21 states", "22 states"]),
+        ("ru", ["0 государств", "1 государство", "2 государства", "5 государств", "11 государств", "21 государство", "22 государства"]),
+        ("uk", ["0 держав", "1 держава", "2 держави", "5 держав", "11 держав", "21 держава", "22 держави"]),
+        ("de", ["0 Staaten", "1 Staat", "2 Staaten", "5 Staaten", "11 Staaten", "21 Staaten", "22 Staaten"]),
+        ("fr", ["0 État", "1 État", "2 États", "5 États", "11 États", "21 États", "22 États"]),
+        ("pl", ["0 państw", "1 państwo", "2 państwa", "5 państw", "11 państw", "21 państw", "22 państwa"]),
+    ];
+    for (code, texts) in expect {
+        let l = get(code);
+        for (n, t) in ns.iter().zip(texts) {
+            assert_eq!(l.plural("count.states", *n, &[]), t, "{code} {n}");
+        }
+    }
+    let ru = get("ru");
+    let line: Vec<String> = [11, 21, 2].iter().map(|&n| ru.plural("count.states", n, &[])).collect();
+    assert_eq!(line.join(" · "), "11 государств · 21 государство · 2 государства");
+    let pl = get("pl");
+    let line: Vec<String> = [1, 2, 5].iter().map(|&n| pl.plural("count.states", n, &[])).collect();
+    assert_eq!(line.join(" · "), "1 państwo · 2 państwa · 5 państw");
+}
+
+#[test]
+fn every_plural_message_has_the_forms_its_language_needs() {
+    // Each plural message gives a distinct text for each integer category
+    // (a form copied into another category would read wrong for one of
+    // the numbers), and every form of 0..=30 is chosen without falling
+    // back to `other` in ru, uk and pl.
+    for l in all() {
+        for (k, m) in l.messages.iter() {
+            let locale::Message::Plural(forms) = m else { continue };
+            for n in 0..=30u64 {
+                let c = l.category(n);
+                assert!(forms.iter().any(|f| f.0 == c), "{} {k}: no form `{}` for {n}", l.code, c.name());
+            }
+            assert!(forms.iter().all(|f| f.1.contains("{count}")), "{} {k}: a form without {{count}}", l.code);
+        }
+    }
+}
+
+#[test]
+fn numbers_follow_cldr_grouping() {
+    // CLDR 48 numbers.json, latn: group "," (en-GB), "." (de), U+00A0 (ru,
+    // uk, pl), U+202F (fr); minimumGroupingDigits 2 in pl, 1 elsewhere.
+    let nb = '\u{a0}';
+    let nnb = '\u{202f}';
+    let expect = [
+        ("en", [ "5006".to_string(), "5,006".into(), "50,006".into(), "5,006,000".into()]),
+        ("de", ["5006".into(), "5.006".into(), "50.006".into(), "5.006.000".into()]),
+        ("ru", ["5006".into(), format!("5{nb}006"), format!("50{nb}006"), format!("5{nb}006{nb}000")]),
+        ("uk", ["5006".into(), format!("5{nb}006"), format!("50{nb}006"), format!("5{nb}006{nb}000")]),
+        ("fr", ["5006".into(), format!("5{nnb}006"), format!("50{nnb}006"), format!("5{nnb}006{nnb}000")]),
+        ("pl", ["5006".into(), "5006".into(), format!("50{nb}006"), format!("5{nb}006{nb}000")]),
+    ];
+    for (code, [_, four, five, seven]) in expect {
+        let l = get(code);
+        assert_eq!(l.number(999), "999", "{code}");
+        assert_eq!(l.number(5006), four, "{code}");
+        assert_eq!(l.number(50_006), five, "{code}");
+        assert_eq!(l.number(5_006_000), seven, "{code}");
+    }
+    assert_eq!(get("ru").area_km2(5_005_800.0), format!("5{nb}006{nb}000 км²"));
+    assert_eq!(get("uk").area_km2(5_006_400.0), format!("5{nb}006{nb}000 км²"));
+    assert_eq!(get("de").area_km2(5_006_000.0), "5.006.000 km²");
+    assert_eq!(get("fr").area_km2(5_006_000.0), format!("5{nnb}006{nnb}000 km²"));
+    assert_eq!(get("en").km(1000), "1,000 km");
+    assert_eq!(get("pl").km(1000), "1000 km");
+    assert_eq!(get("ru").km(5500), format!("5{nb}500 км"));
+}
+
+#[test]
+fn dates_follow_cldr_long_format() {
+    // CLDR 48 ca-gregorian.json dateFormats.long and months.format.wide.
+    let d = Date::new(2021, 12, 17);
+    let f = Date::new(1997, 5, 27);
+    let expect = [
+        ("en", "17 December 2021", "27 May 1997"),
+        // ru and uk: a narrow no-break space (U+202F) before the
+        // abbreviation, as CLDR writes the pattern: "d MMMM y\u202f'г'.".
+        ("ru", "17 декабря 2021\u{202f}г.", "27 мая 1997\u{202f}г."),
+        ("uk", "17 грудня 2021\u{202f}р.", "27 травня 1997\u{202f}р."),
+        ("de", "17. Dezember 2021", "27. Mai 1997"),
+        ("fr", "17 décembre 2021", "27 mai 1997"),
+        ("pl", "17 grudnia 2021", "27 maja 1997"),
+    ];
+    for (code, a, b) in expect {
+        let l = get(code);
+        assert_eq!(l.date(d), a, "{code}");
+        assert_eq!(l.date(f), b, "{code}");
+    }
+    // English as the page wrote it before locales.
+    assert_eq!(get("en").date(d), d.long());
+}
+
+#[test]
+fn messages_fill_their_placeholders() {
+    let de = get("de");
+    let t = de.text("details.nato_since", &[("date", &de.date(Date::new(2004, 3, 29)))]);
+    assert_eq!(t, "NATO-Mitglied seit dem 29. März 2004.");
+    let uk = get("uk");
+    assert_eq!(uk.plural("present.steps", 21, &[]), "Презентація з 21 кроку");
+    assert_eq!(uk.plural("present.steps", 3, &[]), "Презентація з 3 кроків");
+    // An unknown key shows itself rather than breaking the page.
+    assert_eq!(uk.text("no.such.key", &[]), "no.such.key");
+}
+
+#[test]
+fn quotations_are_never_a_translation_passed_off_as_the_text() {
+    let (_, cat) = data();
+    let ls = all();
+    let ru = ls.iter().find(|l| l.code == "ru").unwrap();
+    // Verified Russian passages (shared/sources/texts/nato-agreement.ru.txt):
+    // Art 6 whole, Art 7(1) predicate, Art 7(2) up to the cut.
+    for id in ["nato-6", "nato-7a", "nato-7b"] {
+        let q = ru.quotation(id, &cat).unwrap();
+        assert_eq!(q.lang, "ru", "{id}");
+        assert!(q.flag.is_none() && q.translation.is_none(), "{id}");
+        // shared/ lies beside the repository, as on every machine and in CI.
+        let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/sources/texts/nato-agreement.ru.txt"))
+            .expect("shared/sources/texts/nato-agreement.ru.txt beside the repository");
+        let body = q.text.trim_end_matches(" […]");
+        assert!(body.chars().count() > 30 && src.contains(body), "{id}: the Russian quotation is not verbatim in the collated text");
+    }
+    assert!(ru.quotation("nato-7b", &cat).unwrap().text.ends_with("[…]"), "the cut is marked");
+    // Elsewhere Russian shows the ministry's English, flagged.
+    for d in cat.demands.iter().filter(|d| d.quote.is_some() && !["nato-6", "nato-7a", "nato-7b"].contains(&d.id.as_str())) {
+        let q = ru.quotation(&d.id, &cat).unwrap();
+        assert_eq!((q.lang, q.text.as_str()), ("en", d.quote.as_ref().unwrap().text.as_str()), "{}", d.id);
+        assert_eq!(q.flag.as_deref(), Some("Русский оригинал не проверен"));
+    }
+    // uk, de, fr, pl: the ministry's English as the quotation, the map's
+    // translation apart from it, never equal to it.
+    for l in ls.iter().filter(|l| !["en", "ru"].contains(&l.code.as_str())) {
+        for d in cat.demands.iter().filter(|d| d.quote.is_some()) {
+            let q = l.quotation(&d.id, &cat).unwrap();
+            assert_eq!(q.text, d.quote.as_ref().unwrap().text, "{} {}", l.code, d.id);
+            assert_eq!(q.lang, "en");
+            let t = q.translation.unwrap_or_else(|| panic!("{} {}: no translation", l.code, d.id));
+            assert_ne!(t, q.text);
+            assert!(!t.starts_with('«') && !t.starts_with('„') && !t.starts_with('“'), "{} {}: the translation is not a quotation", l.code, d.id);
+            assert!(q.flag.is_none());
+        }
+        assert!(!l.text("quote.translation", &[]).is_empty());
+    }
+    // English: the quotation as demands.json has it, nothing beside it.
+    let en = ls.iter().find(|l| l.code == "en").unwrap();
+    let q = en.quotation("us-4a", &cat).unwrap();
+    assert!(q.translation.is_none() && q.flag.is_none());
+}
+
+#[test]
+fn disputed_terms_keep_both_wordings() {
+    for l in all() {
+        // Every locale shows the original's "Закавказье" for the region the
+        // English calls "South Caucasus".
+        let g = l.glossary.get("south_caucasus").unwrap();
+        let region = l.regions.get("south-caucasus").map(String::as_str).unwrap_or("South Caucasus (Transcaucasia)");
+        if l.code != "en" {
+            assert!(g.contains("Закавказье") || g.contains(l.glossary.get("transcaucasia").unwrap().as_str()), "{}: {g}", l.code);
+            assert!(region.contains(l.glossary.get("transcaucasia").unwrap().as_str()), "{}: {region}", l.code);
+            for id in ["ee", "ally"] {
+                let t = l.terms.get(id).unwrap();
+                assert!(t.original.is_some(), "{}: term {id} has no Russian wording", l.code);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_term_is_the_same_everywhere_it_is_used() {
+    // The glossary's words appear in the texts that use them: the NATO
+    // abbreviation, the CSTO's, and the missile classes.
+    let (_, cat) = data();
+    for l in all().iter().filter(|l| l.code != "en") {
+        let nato = l.glossary.get("nato").unwrap();
+        for id in ["us-4a", "nato-6", "nato-7a"] {
+            assert!(l.demands.get(id).unwrap().title.contains(nato.as_str()), "{} {id}: title without {nato}", l.code);
+        }
+        let csto = l.glossary.get("csto").unwrap();
+        assert!(l.terms.get("ally").unwrap().options.iter().any(|o| o.1.contains(csto.as_str())), "{}", l.code);
+        let us = l.treaties.get("us").unwrap();
+        assert_eq!(&us.0, l.glossary.get("us_treaty").unwrap(), "{}", l.code);
+        let nato_t = l.treaties.get("nato").unwrap();
+        assert_eq!(&nato_t.0, l.glossary.get("nato_agreement").unwrap(), "{}", l.code);
+        assert_eq!(l.parties.get("United States"), l.states.get("USA"), "{}", l.code);
+        assert_eq!(l.parties.get("Russia"), l.states.get("RUS"), "{}", l.code);
+        let _ = &cat;
+    }
+}
+
+#[test]
+fn a_malformed_locale_file_is_named_and_english_still_works() {
+    let (facts, cat) = data();
+    let en = en();
+    let good = text("de");
+    let cases = [
+        ("{not json", "not valid JSON"),
+        ("[1]", "JSON object at the top"),
+        (&*good.replacen("\"locale\": \"de\"", "\"locale\": \"fr\"", 1), "for \"fr\""),
+        (&*good.replacen("\"head.headline\":", "\"head.headline.x\":", 1), "message \"head.headline\" is missing"),
+        (&*good.replacen("\"NATO-Mitglied seit dem {date}.\"", "\"NATO-Mitglied seit {datum}.\"", 1), "message \"details.nato_since\": placeholders"),
+        (&*good.replacen("\"{count} Staat\"", "\"{count Staat\"", 1), "without its `}`"),
+        (&*good.replacen("\"one\": \"{count} Staat\"", "\"eins\": \"{count} Staat\"", 1), "not a CLDR plural category"),
+        (&*good.replacen("\"date_long\": \"d. MMMM y\"", "\"date_long\": \"d. MMM y\"", 1), "`MMM`"),
+    ];
+    for (t, want) in cases {
+        let Err(e) = locale::load("de", t, &en, &cat, &facts) else { panic!("loaded, though it should fail with {want:?}") };
+        assert_eq!(e.file, "locales/de.json");
+        assert!(e.to_string().contains(want), "wanted {want:?} in: {e}");
+    }
+    // A plural message without a form its language needs.
+    let v: serde_json::Value = serde_json::from_str(&good).unwrap();
+    let mut v1 = v.clone();
+    v1["messages"]["count.states"].as_object_mut().unwrap().remove("one");
+    let e = locale::load("de", &v1.to_string(), &en, &cat, &facts).unwrap_err();
+    assert!(e.message.contains("message \"count.states\": missing the plural form `one` that de needs"), "{e}");
+    // A demand's text without its field names the demand and the field.
+    let mut v2 = v.clone();
+    v2["demands"]["nato-6"].as_object_mut().unwrap().remove("summary");
+    let e = locale::load("de", &v2.to_string(), &en, &cat, &facts).unwrap_err();
+    assert!(e.message.contains("demand \"nato-6\"") && e.message.contains("`summary`"), "{e}");
+    let mut v3 = v.clone();
+    v3["states"].as_object_mut().unwrap().remove("XKX");
+    let e = locale::load("de", &v3.to_string(), &en, &cat, &facts).unwrap_err();
+    assert!(e.message.contains("state \"XKX\" (Kosovo) has no name"), "{e}");
+    let mut v4 = v;
+    v4["demands"]["nato-6"]["original"] = serde_json::json!({"text": "x", "source": "y"});
+    let e = locale::load("de", &v4.to_string(), &en, &cat, &facts).unwrap_err();
+    assert!(e.message.contains("belongs in the ru locale"), "{e}");
+    // English is unaffected.
+    assert_eq!(en.text("head.headline", &[]), "What Russia's draft treaties of 17 December 2021 would restrict");
+}
+
+#[test]
+fn each_locale_file_is_at_most_15_kb_gzipped() {
+    // Measured with the same deflate a server uses (flate2 is not a
+    // dependency: the system's gzip, as scripts/size uses).
+    for code in LOCALES {
+        let path = format!("{}/geo/{}", env!("CARGO_MANIFEST_DIR"), locale::file_name(code));
+        let out = std::process::Command::new("gzip").args(["-9", "-c", &path]).output().expect("gzip runs");
+        assert!(out.status.success());
+        let n = out.stdout.len();
+        assert!(n <= 15 * 1024, "{code}: {n} bytes gzipped");
+        assert!(n > 1000, "{code}: {n} bytes: the file is not there");
+    }
+}
+
+#[test]
+fn the_cldr_section_is_generated_and_current() {
+    // scripts/locale-names.mjs writes `cldr` and `states`; the version is
+    // the pinned package's.
+    let pkg: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/package.json")).unwrap()).unwrap();
+    let pinned = pkg["devDependencies"]["cldr-core"].as_str().expect("cldr-core is pinned in package.json");
+    for code in LOCALES {
+        let v: serde_json::Value = serde_json::from_str(&text(code)).unwrap();
+        assert_eq!(v["cldr"]["version"].as_str(), Some(pinned), "{code}");
+    }
+}
