@@ -3,8 +3,8 @@
 // node_modules at the versions package.json pins, bundled and minified here
 // with esbuild), in headless Chromium, both served gzipped from 127.0.0.1
 // (the map under a sub-path, /map/; the D3 page under /d3/). Every load is
-// a fresh browser context (nothing cached), the pages alternate (map first
-// in odd rounds, D3 first in even ones), under two profiles set through CDP:
+// a fresh browser context (nothing cached), the pages alternate (the map first
+// in the first, third… round, the D3 page first in the others), under two profiles set through CDP:
 //   desktop: no throttling, 1280 × 900;
 //   phone:   CPU × 4 (Emulation.setCPUThrottlingRate), 1.6 Mbps down,
 //            750 kbps up, 150 ms round trip (Network.emulateNetworkConditions),
@@ -20,10 +20,11 @@
 //           exists and is enabled; toggle is the first frame after that in
 //           which an element's data-restricted-by names us-4a;
 // and the bytes on the wire (CDP Network.loadingFinished encodedDataLength,
-// headers included, summed until the toggle). Prints medians and the ratios
+// headers included, summed until the page has
+// reached every milestone, read every 50 ms). Prints medians and the ratios
 // map / D3 as a Markdown table, and each run's figures.
 //
-// Then (not with --once, or with --profile slow) a 400 kbps check: each page
+// Then (in a run of every profile, or alone with --profile slow) a 400 kbps check: each page
 // loaded on 400 kbps down and up, 150 ms round trip, CPU × 4, with a
 // screenshot and a record of what is on screen (headline, map shape, states,
 // a loading sign) at a few times, and when its code (the main .wasm for the
