@@ -185,7 +185,7 @@ test('the details panel lists memberships and the demands that reach a state', a
 
 test('a broken data file gives a clear message and a working map', async () => {
   const { page, context } = await open(browser, 'about:blank');
-  await context.route('**/demands.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"treaties": "oops"' }));
+  await context.route(/\/demands(-[0-9a-f]+)?\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"treaties": "oops"' }));
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(server.url);
@@ -197,7 +197,7 @@ test('a broken data file gives a clear message and a working map', async () => {
 
 test('a missing geometry file says so instead of breaking', async () => {
   const { page, context } = await open(browser, 'about:blank');
-  await context.route('**/states.topo.json', (route) => route.fulfill({ status: 404, body: 'no' }));
+  await context.route(/\/states(-[0-9a-f]+)?\.topo\.json$/, (route) => route.fulfill({ status: 404, body: 'no' }));
   await page.goto(server.url);
   await page.waitForSelector('.fatal');
   assert.match(await page.textContent('.fatal'), /states\.topo\.json/);
