@@ -610,3 +610,33 @@ fn a_changed_english_text_names_each_translation_made_from_it() {
     assert_eq!(left.len(), 9, "{left:#?}");
     assert!(stale(&ls, &en, &cat, &facts2, &mut rec, &[]).iter().all(|p| !p.starts_with("de demands/nato-1/summary")));
 }
+
+#[test]
+fn a_demand_s_counts_are_the_same_placeholders_in_every_locale() {
+    // A number the page states is counted from the facts in every language
+    // (`{nato_members:1997-05-27}`, src/model/counts.rs), never written in
+    // by a translator: each demand text holds the English text's counts,
+    // and each is one the counter knows.
+    fn counts(s: &str) -> Vec<String> {
+        let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|x| x.0.to_string())).collect();
+        v.sort();
+        v
+    }
+    let (facts, cat) = data();
+    let today = Date::new(2026, 12, 3);
+    let mut checked = 0;
+    for l in all().iter().filter(|l| l.code != "en") {
+        for d in &cat.demands {
+            let x = l.demands.get(&d.id).unwrap();
+            for (field, en, mine) in [("title", &d.title, &x.title), ("summary", &d.summary, &x.summary), ("bound", &d.bound, &x.bound), ("restricts", &d.restricts, &x.restricts)] {
+                assert_eq!(counts(mine), counts(en), "{} {} {field}: {mine}", l.code, d.id);
+                if mine.contains('{') {
+                    treaty_map::model::counts::fill(mine, &facts, today).unwrap_or_else(|e| panic!("{} {} {field}: {e}", l.code, d.id));
+                    checked += 1;
+                }
+            }
+        }
+    }
+    // nato-4's bound and summary, in five languages.
+    assert_eq!(checked, 10);
+}

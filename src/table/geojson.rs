@@ -51,12 +51,12 @@ pub fn polygons(rings: &[Vec<(f64, f64)>]) -> Vec<Polygon<f64>> {
         })
         .collect();
     let mut out: Vec<(usize, Polygon<f64>)> = Vec::new();
-    for i in (0..rings.len()).filter(|&i| around[i].len() % 2 == 0) {
+    for i in (0..rings.len()).filter(|&i| around[i].len().is_multiple_of(2)) {
         out.push((i, Polygon::new(rings[i].clone(), vec![])));
     }
     for i in (0..rings.len()).filter(|&i| around[i].len() % 2 == 1) {
         // The smallest outer ring around the hole.
-        let parent = around[i].iter().copied().filter(|&j| around[j].len() % 2 == 0).min_by(|&a, &b| area(a).total_cmp(&area(b)));
+        let parent = around[i].iter().copied().filter(|&j| around[j].len().is_multiple_of(2)).min_by(|&a, &b| area(a).total_cmp(&area(b)));
         if let Some(k) = parent.and_then(|j| out.iter().position(|(o, _)| *o == j)) {
             out[k].1.interiors_push(rings[i].clone());
         }
