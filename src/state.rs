@@ -10,7 +10,7 @@ use crate::model::scope::{set_add, set_find, Readings};
 use crate::zone::plan::Kind;
 
 /// The URL parameters the page itself uses; a disputed term's id adds one.
-pub const PARAMETERS: [&str; 14] = ["read", "demands", "date", "regions", "embed", "theme", "lang", "present", "steps", "step", "range", "band", "sea", "view"];
+pub const PARAMETERS: [&str; 15] = ["read", "demands", "date", "regions", "embed", "theme", "lang", "static", "present", "steps", "step", "range", "band", "sea", "view"];
 
 /// A distance slider: its URL parameter, limits and default, km.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,13 +156,17 @@ pub struct Choices {
     pub regions: Vec<String>,
     /// `embed=1`: the map, the legend and the attribution only.
     pub embed: bool,
-    /// `theme=dark|light`; `None` follows the reader's system.
+    /// `theme=dark|light`; `None` (`theme=auto`, the default) follows the
+    /// reader's system.
     pub theme: Option<Theme>,
     /// `lang=ru`: the page's language chosen in the URL (one of
     /// `model::locale::LOCALES`); `None` follows the browser's languages
     /// (`model::locale::pick`). Kept in shared links, embeds and the
     /// presentation's link.
     pub lang: Option<&'static str>,
+    /// `static=1`: a picture of the view, with no controls and no pointer,
+    /// keyboard or zoom interaction.
+    pub still: bool,
     /// `present=1`: the presentation, full screen, step by step.
     pub present: bool,
     /// `steps=`: a teacher's sequence of views; empty means the default tour.
@@ -298,6 +302,7 @@ impl Choices {
             embed: false,
             theme: None,
             lang: None,
+            still: false,
             present: false,
             steps: Vec::new(),
             step: 0,
@@ -366,7 +371,13 @@ impl Choices {
                 "theme" => match value {
                     "light" => c.theme = Some(Theme::Light),
                     "dark" => c.theme = Some(Theme::Dark),
-                    _ => ignored.push(format!("theme=\"{}\" (use dark or light)", clip(value))),
+                    "auto" => c.theme = None,
+                    _ => ignored.push(format!("theme=\"{}\" (use dark, light or auto)", clip(value))),
+                },
+                "static" => match value {
+                    "1" | "true" => c.still = true,
+                    "0" | "false" => c.still = false,
+                    _ => ignored.push(format!("static=\"{}\" (use 1 or 0)", clip(value))),
                 },
                 "lang" => match LOCALES.into_iter().find(|l| l.eq_ignore_ascii_case(value)) {
                     Some(l) => c.lang = Some(l),
@@ -457,6 +468,9 @@ impl Choices {
         }
         if let Some(l) = self.lang {
             parts.push(format!("lang={l}"));
+        }
+        if self.still {
+            parts.push("static=1".into());
         }
         if !self.steps.is_empty() {
             parts.push(format!("steps={}", self.steps.iter().map(Step::write).collect::<Vec<_>>().join(";")));

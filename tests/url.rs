@@ -202,3 +202,17 @@ fn the_language_is_kept_and_a_bad_one_named() {
     assert_eq!(c.lang, None);
     assert_eq!(c.to_query(&d.catalogue), "");
 }
+
+#[test]
+fn theme_auto_follows_the_system_and_static_round_trips() {
+    let d = data();
+    let (c, ignored) = Choices::from_query("theme=auto&static=1&demands=nato-6", &d.catalogue, &OUTLINES);
+    assert!(ignored.is_empty(), "{ignored:?}");
+    assert_eq!(c.theme, None);
+    assert!(c.still);
+    // auto is the default, so it is left out; static=1 is kept.
+    assert_eq!(c.to_query(&d.catalogue), "demands=nato-6&static=1");
+    let (c, ignored) = Choices::from_query("theme=sepia&static=yes", &d.catalogue, &OUTLINES);
+    assert!(!c.still);
+    assert_eq!(ignored, ["theme=\"sepia\" (use dark, light or auto)", "static=\"yes\" (use 1 or 0)"]);
+}

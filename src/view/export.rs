@@ -94,7 +94,12 @@ pub fn svg_text(ctx: &Ctx, zones: &Zones) -> Option<String> {
             }
         }
         b.remove_attribute("class").ok();
+        // Inline styles are copied above as attributes; left in, the image
+        // (a blob: URL, which inherits the page's policy, style-src 'self')
+        // would log a violation for each.
+        b.remove_attribute("style").ok();
     }
+    copy.remove_attribute("style").ok();
     // The viewBox as numbers from the DOM: parsing its text would pull the
     // float parser's tables (about 15 KB gzipped) into the WebAssembly.
     let vb = original.dyn_ref::<web_sys::SvgsvgElement>()?.view_box().base_val()?;
@@ -134,20 +139,29 @@ pub fn svg_text(ctx: &Ctx, zones: &Zones) -> Option<String> {
     Some(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{s}"))
 }
 
-fn download(href: &str, name: &str) {
-    let Some(doc) = document() else { return };
-    let Some(a) = doc.create_element("a").ok().and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok()) else { return };
+/// Saves `href` as `name` through a link with `download`.
+fn download(href: &str, name: &str) -> Result<(), &'static str> {
+    let doc = document().ok_or("no document")?;
+    let a = doc.create_element("a").ok().and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok()).ok_or("no link")?;
     a.set_href(href);
     a.set_download(name);
     a.click();
+    Ok(())
 }
 
-fn data_url(svg: &str) -> Option<String> {
-    // base64 of the UTF-8 bytes, through the browser's btoa on a binary string.
-    let bytes = svg.as_bytes();
-    let binary: String = bytes.iter().map(|&b| b as char).collect();
-    let b64 = web_sys::window()?.btoa(&binary).ok()?;
-    Some(format!("data:image/svg+xml;base64,{b64}"))
+/// A `blob:` URL for `text`. Under the README's policy an image may come
+/// from `'self'` or `blob:` only (`img-src 'self' blob:`), not from `data:`.
+fn blob_url(text: &str, mime: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&text.into());
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Frees a `blob:` URL once the download has surely started.
+fn revoke_later(url: String) {
+    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(30));
 }
 
 /// What to download.
@@ -160,44 +174,79 @@ pub enum Format {
     GeoJson,
 }
 
+/// Tells the reader that a download failed, and why.
+fn failed(ctx: &Ctx, format: Format, why: &str) {
+    let what = match format {
+        Format::Svg => "SVG",
+        Format::Png => "PNG",
+        Format::Csv => "CSV",
+        Format::GeoJson => "GeoJSON",
+    };
+    ctx.notices.update(|n| n.push(format!("The {what} download failed: {why}.")));
+}
+
 /// Downloads the current view (fetched with the presentation, see
-/// [`super::later::Extras`]).
+/// [`super::later::Extras`]). A failure is told in a notice.
 pub fn save(ctx: &Ctx, zones: &Zones, format: Format) {
-    match format {
+    let done = match format {
         Format::Svg => save_svg(ctx, zones),
-        Format::Png => save_png(ctx, zones),
+        Format::Png => save_png(*ctx, zones),
         Format::Csv => super::table::save_csv(ctx, zones),
         Format::GeoJson => super::table::save_geojson(ctx, zones),
+    };
+    if let Err(why) = done {
+        failed(ctx, format, why);
     }
 }
 
-fn save_svg(ctx: &Ctx, zones: &Zones) {
-    if let Some(url) = svg_text(ctx, zones).and_then(|s| data_url(&s)) {
-        download(&url, "treaty-map.svg");
-    }
+fn save_svg(ctx: &Ctx, zones: &Zones) -> Result<(), &'static str> {
+    let svg = svg_text(ctx, zones).ok_or("the map could not be copied")?;
+    save_text(&svg, "treaty-map.svg", "image/svg+xml")
 }
 
-/// Draws the SVG on a canvas at twice its size and downloads the PNG.
-fn save_png(ctx: &Ctx, zones: &Zones) {
-    let Some(svg) = svg_text(ctx, zones) else { return };
-    let Some(url) = data_url(&svg) else { return };
-    let Some(doc) = document() else { return };
-    let Ok(img) = web_sys::HtmlImageElement::new() else { return };
+/// Downloads `text` as a file `name` through a `blob:` URL, freed later.
+pub(super) fn save_text(text: &str, name: &str, mime: &str) -> Result<(), &'static str> {
+    let url = blob_url(text, mime).ok_or("the browser did not make the file")?;
+    download(&url, name)?;
+    revoke_later(url);
+    Ok(())
+}
+
+/// Draws the SVG on a canvas at twice its size and downloads the PNG; the
+/// image is read from a `blob:` URL (see [`blob_url`]).
+fn save_png(ctx: Ctx, zones: &Zones) -> Result<(), &'static str> {
+    let svg = svg_text(&ctx, zones).ok_or("the map could not be copied")?;
+    let url = blob_url(&svg, "image/svg+xml").ok_or("the browser did not make the file")?;
+    let doc = document().ok_or("no document")?;
+    let img = web_sys::HtmlImageElement::new().map_err(|_| "no image")?;
     let img2 = img.clone();
+    let (url2, src) = (url.clone(), url.clone());
     let onload = Closure::once(move || {
-        let (w, h) = (img2.natural_width() * 2, img2.natural_height() * 2);
-        let Some(canvas) = doc.create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok()) else { return };
-        canvas.set_width(w);
-        canvas.set_height(h);
-        let Some(cx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else { return };
-        let _ = cx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, w as f64, h as f64);
-        if let Ok(png) = canvas.to_data_url_with_type("image/png") {
-            download(&png, "treaty-map.png");
+        let _ = web_sys::Url::revoke_object_url(&url2);
+        let draw = || -> Result<(), &'static str> {
+            let (w, h) = (img2.natural_width() * 2, img2.natural_height() * 2);
+            let canvas = doc.create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok()).ok_or("no canvas")?;
+            canvas.set_width(w);
+            canvas.set_height(h);
+            let cx = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()).ok_or("no canvas")?;
+            cx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, w as f64, h as f64).map_err(|_| "the image could not be drawn")?;
+            let png = canvas.to_data_url_with_type("image/png").map_err(|_| "the browser refused to export the picture")?;
+            download(&png, "treaty-map.png")
+        };
+        if let Err(why) = draw() {
+            failed(&ctx, Format::Png, why);
         }
     });
+    let onerror = Closure::once(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+        failed(&ctx, Format::Png, "the browser refused to load the picture (a Content-Security-Policy without img-src blob: blocks it)");
+    });
     img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    img.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     onload.forget();
-    img.set_src(&url);
+    onerror.forget();
+    img.set_src(&src);
+    Ok(())
 }
 
 #[component]

@@ -225,7 +225,15 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
         initial.go_to(step, &data.catalogue);
     }
     if !ignored.is_empty() {
-        notices.update(|n| n.push(format!("Ignored in the address: {}.", ignored.join("; "))));
+        let notice = format!("Ignored in the address: {}.", ignored.join("; "));
+        // In an embed the address is the editor's, not the reader's: the
+        // console tells the editor, the article shows the map. Notices that
+        // change what the reader sees (data that could not load) stay.
+        if initial.embed {
+            web_sys::console::warn_1(&format!("treaty-map: {notice}").into());
+        } else {
+            notices.update(|n| n.push(notice));
+        }
     }
     let ctx = Ctx::new(data, initial, notices);
     // The URL mirrors the choices; replaceState, so Back leaves the page.
@@ -242,24 +250,20 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
     });
     // Theme and embed mode live on the root element, where the CSS reads them.
     Effect::new(move |_| {
-        let (theme, embed, present) = ctx.choices.with(|c| (c.theme, c.embed, c.present));
+        let (theme, embed, present, still) = ctx.choices.with(|c| (c.theme, c.embed, c.present, c.still));
         platform::set_root_attribute("data-theme", theme.map(|t| t.param()));
         platform::set_root_attribute("data-embed", embed.then_some("1"));
         platform::set_root_attribute("data-present", present.then_some("1"));
+        // static=1: a picture. `inert` takes the page out of pointer and
+        // keyboard interaction (no focus, no click, no wheel or pinch zoom).
+        platform::set_root_attribute("data-static", still.then_some("1"));
+        platform::set_body_attribute("inert", still.then_some(""));
     });
-    // In an iframe, the host page learns the height the map needs.
-    Effect::new(move |_| {
-        ctx.reach.track();
-        if ctx.choices.with(|c| c.embed) {
-            request_animation_frame(share::post_height);
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| {
-        if ctx.choices.with_untracked(|c| c.embed) {
-            share::post_height();
-        }
-    });
-    on_cleanup(move || resize.remove());
+    // In an iframe, the host page learns the height the map needs, whenever
+    // it changes.
+    if ctx.choices.with_untracked(|c| c.embed) {
+        share::follow_height();
+    }
     provide_context(ctx);
     provide_context(zones::Zones::new(ctx));
     view! {

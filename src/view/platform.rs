@@ -15,15 +15,32 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
     if let Some(el) = window.document().and_then(|d| d.get_element_by_id(&id)) {
         return el.text_content().ok_or_else(|| format!("{path}: empty"));
     }
+    let named = hashed_name(&window, path);
+    let stale = if named != path { " (the page expects this build's data file: the page may be older than the site, and reloading it may help)" } else { "" };
+    let path = &named;
     let resp = JsFuture::from(window.fetch_with_str(path)).await.map_err(|_| format!("{path}: could not be fetched"))?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| format!("{path}: no response"))?;
     if !resp.ok() {
-        return Err(format!("{path}: the server answered {}", resp.status()));
+        return Err(format!("{path}: the server answered {}{stale}", resp.status()));
     }
     let text = JsFuture::from(resp.text().map_err(|_| format!("{path}: no body"))?)
         .await
         .map_err(|_| format!("{path}: could not be read"))?;
     text.as_string().ok_or_else(|| format!("{path}: not text"))
+}
+
+/// The name a release build gave a data file: `scripts/hash-data.mjs`
+/// renames `states.topo.json` to `states-<hash>.topo.json` and writes
+/// `<meta name="treaty-map-data" data-file="states.topo.json" content="states-<hash>.topo.json">`
+/// into the page, so a page never pairs its code with another build's data.
+/// Without the tag (a debug build, `trunk serve`) the plain name.
+fn hashed_name(window: &web_sys::Window, path: &str) -> String {
+    window
+        .document()
+        .and_then(|d| d.query_selector(&format!("meta[name=\"treaty-map-data\"][data-file=\"{path}\"]")).ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| path.to_string())
 }
 
 /// The page's query string, without its `?`.
@@ -90,6 +107,15 @@ pub fn set_root_attribute(name: &str, value: Option<&str>) {
     let _ = match value {
         Some(v) => root.set_attribute(name, v),
         None => root.remove_attribute(name),
+    };
+}
+
+/// Sets or removes an attribute of the document's body.
+pub fn set_body_attribute(name: &str, value: Option<&str>) {
+    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
+    let _ = match value {
+        Some(v) => body.set_attribute(name, v),
+        None => body.remove_attribute(name),
     };
 }
 

@@ -1,8 +1,9 @@
 //! Sharing and embedding: a link to the current view, a ready iframe
 //! snippet, and the embed mode's height messages to the host page.
 //!
-//! Embed message, sent to the parent window whenever the page's height may
-//! have changed: `{ "type": "treaty-map:height", "height": <CSS px> }`.
+//! Embed messages, sent to the parent window whenever the page's height
+//! changes: `{ "type": "treaty-map:height", "height": <CSS px> }` and AMP's
+//! `{ "sentinel": "amp", "type": "embed-size", "height": <CSS px> }`.
 
 use super::{platform, Ctx};
 use leptos::prelude::*;
@@ -22,6 +23,25 @@ pub fn view_link(ctx: &Ctx, edit: impl FnOnce(&mut crate::state::Choices)) -> St
     if q.is_empty() { base } else { format!("{base}?{q}") }
 }
 
+/// For a view of one demand and nothing else, the build's preview page
+/// `d/<id>.html` (scripts/previews.mjs), which carries that demand's link
+/// preview and sends a browser on to the map: a static host serves one
+/// index.html whatever the query, so `?demands=<id>` cannot carry its own.
+/// `None` without the pages (`<meta name="treaty-map-previews">`).
+fn preview_link(ctx: &Ctx) -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let dir = doc.query_selector("meta[name=\"treaty-map-previews\"]").ok()??.get_attribute("content")?;
+    let q = view_link(ctx, |c| c.embed = false);
+    let (base, query) = q.split_once('?')?;
+    let id = query.strip_prefix("demands=").filter(|id| !id.is_empty() && !id.contains(['&', ',']))?;
+    // Pages are made for the demands with a map layer.
+    if !ctx.data.with_value(|d| d.catalogue.demand(id).is_some_and(|x| x.has_map_layer())) {
+        return None;
+    }
+    let base = base.rsplit_once('/').map_or(base, |(b, _)| b);
+    Some(format!("{base}/{dir}{id}.html"))
+}
+
 /// The snippet a journalist pastes into an article.
 pub fn snippet(src: &str) -> String {
     format!(
@@ -39,7 +59,7 @@ document.querySelectorAll(\"iframe\").forEach(function(f){{if(f.contentWindow===
 /// ready to copy (in the panels' module, fetched when first opened).
 pub fn share_box(ctx: Ctx, kind: &'static str, copied: RwSignal<bool>) -> impl IntoView {
     let text = move || match kind {
-        "share" => view_link(&ctx, |c| c.embed = false),
+        "share" => preview_link(&ctx).unwrap_or_else(|| view_link(&ctx, |c| c.embed = false)),
         _ => snippet(&view_link(&ctx, |c| c.embed = true)),
     };
     let copy = move |_| {
@@ -92,16 +112,49 @@ pub fn ShareBar() -> impl IntoView {
     }
 }
 
-/// In embed mode, tells the host page the height the map needs.
+/// In embed mode, tells the host page the height the map needs, as
+/// `{type: "treaty-map:height", height}` and as AMP's
+/// `{sentinel: "amp", type: "embed-size", height}` (for `<amp-iframe resizable>`).
 pub fn post_height() {
     let Some(w) = web_sys::window() else { return };
-    let Some(h) = w.document().and_then(|d| d.document_element()).map(|e| e.scroll_height()) else { return };
+    // The root element's own box: unlike its scrollHeight it shrinks when
+    // the content does, not only grows to the frame's height.
+    let h = root_height();
     let Ok(Some(parent)) = w.parent() else { return };
     if parent == w {
         return;
     }
-    let msg = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&msg, &"type".into(), &"treaty-map:height".into());
-    let _ = js_sys::Reflect::set(&msg, &"height".into(), &(h as f64).into());
-    let _ = parent.post_message(&msg, "*");
+    for (sentinel, kind) in [(None, "treaty-map:height"), (Some("amp"), "embed-size")] {
+        let msg = js_sys::Object::new();
+        if let Some(s) = sentinel {
+            let _ = js_sys::Reflect::set(&msg, &"sentinel".into(), &s.into());
+        }
+        let _ = js_sys::Reflect::set(&msg, &"type".into(), &kind.into());
+        let _ = js_sys::Reflect::set(&msg, &"height".into(), &h.into());
+        let _ = parent.post_message(&msg, "*");
+    }
+}
+
+/// In embed mode: posts the height whenever the document's size changes
+/// (a `ResizeObserver` on the root element), so content that arrives later
+/// (the zones, the Bering Strait inset, a notice) is followed too.
+pub fn follow_height() {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let last = std::cell::Cell::new(-1.0);
+    let cb = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let h = root_height();
+        if h != last.get() {
+            last.set(h);
+            post_height();
+        }
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) else { return };
+    observer.observe(&root);
+    // Both live as long as the page.
+    cb.forget();
+    std::mem::forget(observer);
+}
+
+fn root_height() -> f64 {
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).map(|e| e.get_bounding_client_rect().height().ceil()).unwrap_or(0.0)
 }

@@ -10,7 +10,6 @@ use crate::table::geojson::ZoneShape;
 use crate::table::{SortKey, Table, ZoneReach};
 use crate::zone::plan::Kind;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The zones as drawn, with the states whose ground they reach.
 fn zone_reach(zones: &Zones) -> Vec<ZoneReach> {
@@ -104,41 +103,14 @@ pub fn body() -> impl IntoView {
     }
 }
 
-/// Downloads `text` as a file named `name` of type `mime`: a Blob and an
-/// object URL, reached through `js_sys` so web-sys needs no new features
-/// (a feature change rebuilds every crate that depends on it).
-fn download_text(text: &str, name: &str, mime: &str) {
-    use js_sys::{Array, Function, Object, Reflect};
-    use wasm_bindgen::JsValue;
-    let Some(w) = web_sys::window() else { return };
-    let get = |o: &JsValue, k: &str| Reflect::get(o, &JsValue::from_str(k)).ok();
-    let (Some(blob_ctor), Some(url_ctor)) = (get(&w, "Blob"), get(&w, "URL")) else { return };
-    let (Ok(blob_ctor), Ok(url_ctor)) = (blob_ctor.dyn_into::<Function>(), url_ctor.dyn_into::<Object>()) else { return };
-    let opts = Object::new();
-    let _ = Reflect::set(&opts, &"type".into(), &JsValue::from_str(mime));
-    let Ok(blob) = Reflect::construct(&blob_ctor, &Array::of2(&Array::of1(&JsValue::from_str(text)), &opts)) else { return };
-    let Some(Ok(create)) = get(&url_ctor, "createObjectURL").map(|f| f.dyn_into::<Function>()) else { return };
-    let Some(url) = create.call1(&url_ctor, &blob).ok().and_then(|u| u.as_string()) else { return };
-    let Some(doc) = w.document() else { return };
-    let Some(a) = doc.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) else { return };
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    // The click has started the download; the address can go once it has.
-    if let Some(Ok(revoke)) = get(&url_ctor, "revokeObjectURL").map(|f| f.dyn_into::<Function>()) {
-        let u = JsValue::from_str(&url);
-        set_timeout(move || { let _ = revoke.call1(&JsValue::NULL, &u); }, std::time::Duration::from_secs(10));
-    }
-}
-
 /// Downloads the table as CSV (in the extras' module).
-pub fn save_csv(ctx: &Ctx, zones: &Zones) {
+pub fn save_csv(ctx: &Ctx, zones: &Zones) -> Result<(), &'static str> {
     let t = current(ctx, zones);
-    download_text(&t.csv(), "treaty-map.csv", "text/csv;charset=utf-8");
+    super::export::save_text(&t.csv(), "treaty-map.csv", "text/csv;charset=utf-8")
 }
 
 /// Downloads the view as GeoJSON (in the extras' module).
-pub fn save_geojson(ctx: &Ctx, zones: &Zones) {
+pub fn save_geojson(ctx: &Ctx, zones: &Zones) -> Result<(), &'static str> {
     let t = current(ctx, zones);
     let shapes: Vec<ZoneShape> = zones.views.with(|vs| {
         vs.iter()
@@ -153,5 +125,5 @@ pub fn save_geojson(ctx: &Ctx, zones: &Zones) {
     });
     let far = zones.far.get_untracked();
     let text = ctx.data.with_value(|d| crate::table::geojson::text(&t, &d.atlas, far.as_deref(), &shapes));
-    download_text(&text, "treaty-map.geojson", "application/geo+json");
+    super::export::save_text(&text, "treaty-map.geojson", "application/geo+json")
 }

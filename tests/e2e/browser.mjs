@@ -9,9 +9,13 @@ export async function launch() {
   });
 }
 
-/** A page that records console errors and every request leaving 127.0.0.1. */
-export async function open(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport });
+/**
+ * A page that records console errors, Content-Security-Policy violations
+ * (as errors) and every request leaving 127.0.0.1.
+ */
+export async function open(browser, url, { viewport = { width: 1280, height: 900 }, ...options } = {}) {
+  const context = await browser.newContext({ viewport, ...options });
+  await watchPolicy(context);
   const page = await context.newPage();
   const errors = [];
   const foreign = [];
@@ -35,4 +39,11 @@ export function fetches(page) {
   page.on('request', (r) => paths.push(new URL(r.url()).pathname));
   const module = (name) => paths.filter((p) => new RegExp(`^/split_${name}-[0-9a-f]+\\.wasm$`).test(p)).length;
   return { paths, module };
+}
+
+/** Makes every page of `context` log a policy violation as a console error. */
+export async function watchPolicy(context) {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
 }

@@ -185,7 +185,7 @@ test('the details panel lists memberships and the demands that reach a state', a
 
 test('a broken data file gives a clear message and a working map', async () => {
   const { page, context } = await open(browser, 'about:blank');
-  await context.route('**/demands.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"treaties": "oops"' }));
+  await context.route(/\/demands(-[0-9a-f]+)?\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"treaties": "oops"' }));
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(server.url);
@@ -197,10 +197,10 @@ test('a broken data file gives a clear message and a working map', async () => {
 
 test('a missing geometry file says so instead of breaking', async () => {
   const { page, context } = await open(browser, 'about:blank');
-  await context.route('**/states.topo.json', (route) => route.fulfill({ status: 404, body: 'no' }));
+  await context.route(/\/states(-[0-9a-f]+)?\.topo\.json$/, (route) => route.fulfill({ status: 404, body: 'no' }));
   await page.goto(server.url);
   await page.waitForSelector('.fatal');
-  assert.match(await page.textContent('.fatal'), /states\.topo\.json/);
+  assert.match(await page.textContent('.fatal'), /states-[0-9a-f]{16}\.topo\.json: the server answered 404/);
 });
 
 test('a pinch zooms, a drag pans, and the keyboard does both', async () => {
@@ -254,7 +254,9 @@ test('the details\' and the share box\'s code is fetched once, when first opened
   await page.waitForFunction(() => document.querySelector('#details-heading')?.textContent.trim() === 'Ukraine');
   await page.click('button.share');
   const link = await page.locator('textarea.share-text.share').inputValue();
-  assert.match(link, /demands=us-4a/);
+  // A view of one demand is shared through its preview page (d/us-4a.html,
+  // which carries its link preview and leads to ?demands=us-4a).
+  assert.match(link, /\/d\/us-4a\.html$/);
   assert.equal(panels(), 1, `fetched: ${fetched}`);
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, []);
