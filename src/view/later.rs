@@ -137,10 +137,18 @@ pub struct Panels {
     pub table: fn() -> AnyView,
     /// Both drafts, article by article (`read=`).
     pub reading: fn() -> AnyView,
+    /// The text of "How this map is made".
+    pub method: fn() -> AnyView,
 }
 
 fn panels() -> Panels {
-    Panels { details: || super::details::body().into_any(), share_box: |ctx, kind, copied| super::share::share_box(ctx, kind, copied).into_any(), table: || super::table::body().into_any(), reading: || super::reading::body().into_any() }
+    Panels {
+        details: || super::details::body().into_any(),
+        share_box: |ctx, kind, copied| super::share::share_box(ctx, kind, copied).into_any(),
+        table: || super::table::body().into_any(),
+        reading: || super::reading::body().into_any(),
+        method: || super::method::body().into_any(),
+    }
 }
 
 split_point! {

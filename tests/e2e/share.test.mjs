@@ -52,6 +52,7 @@ test('share gives a link to the current view', async () => {
   const { page } = await open(browser, `${s.url}?demands=nato-7a`);
   await page.waitForSelector('[data-iso="POL"]');
   await page.click('button[data-demand="us-4a"]');
+  await page.click('button[data-menu="share"]');
   await page.click('.share-bar button.share');
   const link = await page.inputValue('textarea.share-text');
   assert.equal(link, `${s.url}?demands=us-4a,nato-7a`);
@@ -61,6 +62,7 @@ test('the embed snippet works in a sandboxed frame on another origin and fits it
   const s = await site();
   const { page } = await open(browser, `${s.url}?demands=nato-4`);
   await page.waitForSelector('[data-iso="POL"]');
+  await page.click('button[data-menu="share"]');
   await page.click('.share-bar button.embed');
   const snippet = await page.inputValue('textarea.share-text');
   assert.match(snippet, /<iframe [^>]*title="[^"]+"/);
