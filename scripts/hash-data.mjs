@@ -21,6 +21,7 @@ export const DATA = [
   ['facts.json', true],
   ['demands.json', true],
   ['far.topo.json', false],
+  ['drafts.json', false],
 ];
 const index = path.join(dist, 'index.html');
 let html = fs.readFileSync(index, 'utf8');

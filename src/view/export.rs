@@ -99,6 +99,7 @@ pub fn svg_text(ctx: &Ctx, zones: &Zones) -> Option<String> {
         // would log a violation for each.
         b.remove_attribute("style").ok();
     }
+    copy.remove_attribute("style").ok();
     // The viewBox as numbers from the DOM: parsing its text would pull the
     // float parser's tables (about 15 KB gzipped) into the WebAssembly.
     let vb = original.dyn_ref::<web_sys::SvgsvgElement>()?.view_box().base_val()?;

@@ -197,7 +197,7 @@ test('theme=auto follows the system\'s scheme as it changes', async () => {
 test('every data file is named after its content and preloaded, and fetched once', async () => {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const files = fs.readdirSync(dist);
-  for (const [stem, ext, first] of [['states', 'topo.json', true], ['facts', 'json', true], ['demands', 'json', true], ['far', 'topo.json', false]]) {
+  for (const [stem, ext, first] of [['states', 'topo.json', true], ['facts', 'json', true], ['demands', 'json', true], ['far', 'topo.json', false], ['drafts', 'json', false]]) {
     assert.ok(!files.includes(`${stem}.${ext}`), `${stem}.${ext} left under its plain name`);
     const named = files.find((f) => new RegExp(`^${stem}-[0-9a-f]{16}\\.${ext.replace('.', '\\.')}$`).test(f));
     assert.ok(named, `no ${stem}-<hash>.${ext}`);
@@ -211,7 +211,7 @@ test('every data file is named after its content and preloaded, and fetched once
   for (const stem of ['states', 'facts', 'demands']) {
     assert.equal(paths.filter((p) => new RegExp(`^/${stem}-[0-9a-f]+\\.`).test(p)).length, 1, `${stem}: ${paths}`);
   }
-  assert.deepEqual(paths.filter((p) => /^\/(states|facts|demands|far)\./.test(p)), [], 'no plain name is asked for');
+  assert.deepEqual(paths.filter((p) => /^\/(states|facts|demands|far|drafts)\./.test(p)), [], 'no plain name is asked for');
   assert.deepEqual(errors, []);
 });
 
