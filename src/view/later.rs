@@ -139,6 +139,8 @@ pub struct Panels {
     pub reading: fn() -> AnyView,
     /// The text of "How this map is made".
     pub method: fn() -> AnyView,
+    /// A demand's summary, parties, restrictions and quotation in the picker.
+    pub about: fn(Ctx, String, String) -> AnyView,
 }
 
 fn panels() -> Panels {
@@ -148,6 +150,7 @@ fn panels() -> Panels {
         table: || super::table::body().into_any(),
         reading: || super::reading::body().into_any(),
         method: || super::method::body().into_any(),
+        about: |ctx, id, treaty| super::panels::about_body(ctx, id, treaty).into_any(),
     }
 }
 

@@ -59,7 +59,7 @@ pub fn Headline() -> impl IntoView {
                 })}
             </h2>
             <p class="dek">
-                "Each colour marks the states one demand reaches in the two drafts Russia published, a treaty with the United States and an agreement with NATO's members."
+                "Each colour marks the states that one demand in Russia's two drafts would reach."
                 {move || text.with(|t| t.1.clone()).map(|o| view! { " " <span class="off-frame">{o}</span> })}
             </p>
         </div>
@@ -128,7 +128,7 @@ pub fn Legend() -> impl IntoView {
             view! {
                 <li class="overlap">
                     <span class="swatch stripes" style:background=bg aria-hidden="true"></span>
-                    "Stripes: reached by more than one; the number says how many"
+                    "Stripes: more than one demand; the number says how many"
                 </li>
             }
         })
@@ -137,7 +137,7 @@ pub fn Legend() -> impl IntoView {
     view! {
         <section class="legend" aria-label="Key">
             <ul>
-                <For each=move || rows.get() key=|dr| (dr.id.clone(), dr.states.clone(), dr.sides.clone()) children=row/>
+                {move || rows.get().into_iter().map(row).collect_view()}
                 {stripes}
                 {move || rows.with(Vec::is_empty).then(|| view! { <li class="hint">"No demand switched on: choose one from the list of demands."</li> })}
             </ul>

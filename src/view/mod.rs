@@ -228,11 +228,11 @@ pub fn App() -> impl IntoView {
 
 /// The page's title line; with the data in, the Share menu beside it.
 #[component]
-fn Masthead(#[prop(optional)] children: Option<Children>) -> impl IntoView {
+fn Masthead(#[prop(optional)] share: bool) -> impl IntoView {
     view! {
         <header class="masthead">
             <h1>"What Russia's draft treaties of 17 December 2021 would restrict"</h1>
-            {children.map(|c| c())}
+            {share.then(|| view! { <share::ShareMenu/> })}
         </header>
     }
 }
@@ -243,8 +243,8 @@ fn Attribution() -> impl IntoView {
     view! {
         <footer class="attribution">
             <p>
-                "Drafts: Ministry of Foreign Affairs of the Russian Federation, 17 December 2021 (unofficial English translation). "
-                "Borders: Natural Earth (public domain), UN view. "
+                "Drafts: Russia's Ministry of Foreign Affairs, 17 December 2021 (unofficial translation). "
+                "Borders: Natural Earth, UN view. "
                 <method::MethodLink/>
             </p>
         </footer>
@@ -304,7 +304,7 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
     provide_context(ctx);
     provide_context(zones::Zones::new(ctx));
     view! {
-        <Masthead><share::ShareMenu/></Masthead>
+        <Masthead share=true/>
         <main class="layout">
             <section class="map-column" aria-label="Map">
                 <legend::Headline/>
@@ -318,13 +318,7 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
                 <present::Presentation/>
                 <Attribution/>
             </section>
-            <panels::Picker>
-                <panels::DateControl/>
-                <panels::DemandList/>
-                <zones::DistanceControls/>
-                <panels::ReadingControls/>
-                <panels::RegionControls/>
-            </panels::Picker>
+            <panels::Picker/>
             <details::Details/>
             <method::Method/>
         </main>

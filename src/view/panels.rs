@@ -32,7 +32,7 @@ pub fn DateControl() -> impl IntoView {
                     }
                 })
                 .collect_view()}
-            {borders.map(|n| view! { <p class="date-note">{n}</p> })}
+            {borders.map(|n| view! { <details class="date-note"><summary>"Borders on these dates"</summary><p>{n}</p></details> })}
         </fieldset>
     }
 }
@@ -119,7 +119,7 @@ pub fn RegionControls() -> impl IntoView {
 /// phone a sheet at the bottom, opened by its handle, over the lower part of
 /// the page while the map stays in view above it.
 #[component]
-pub fn Picker(children: Children) -> impl IntoView {
+pub fn Picker() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let open = RwSignal::new(false);
     let count = move || ctx.demands.with(Vec::len);
@@ -130,7 +130,14 @@ pub fn Picker(children: Children) -> impl IntoView {
                 class="sheet-handle"
                 aria-expanded=move || open.get().to_string()
                 aria-controls="choices"
-                on:click=move |_| open.update(|o| *o = !*o)
+                on:click=move |_| {
+                    open.update(|o| *o = !*o);
+                    // The sheet covers the lower half of the screen: the map
+                    // goes to the top, in view above it.
+                    if open.get_untracked() {
+                        super::platform::call(".map-stage", "scrollIntoView");
+                    }
+                }
             >
                 <span class="grip" aria-hidden="true"></span>
                 {move || match count() {
@@ -145,7 +152,11 @@ pub fn Picker(children: Children) -> impl IntoView {
                 id="choices"
                 on:keydown=move |ev: web_sys::KeyboardEvent| { if ev.key() == "Escape" && open.get_untracked() { open.set(false); super::platform::focus(".sheet-handle"); } }
             >
-                {children()}
+                <DateControl/>
+                <DemandList/>
+                <super::zones::DistanceControls/>
+                <ReadingControls/>
+                <RegionControls/>
             </div>
         </section>
     }
@@ -207,6 +218,7 @@ fn DemandItem(demand: crate::model::demand::Demand, treaty: String) -> impl Into
             <button
                 type="button"
                 class="toggle"
+                title=demand.title.clone()
                 data-demand=id.clone()
                 aria-pressed=move || { if on.get() { "true" } else { "false" } }
                 on:click=toggle
@@ -218,48 +230,31 @@ fn DemandItem(demand: crate::model::demand::Demand, treaty: String) -> impl Into
         }
         .into_any(),
         false => view! {
-            <div class="static" data-demand=id.clone()>
+            <div class="static" data-demand=id.clone() title=demand.title.clone()>
                 <span class="swatch none" aria-hidden="true"></span>
                 <span class="ref">{demand.reference()}</span>
                 <span class="title">{demand.title.clone()}</span>
-                <span class="tag">"not on the map"</span>
+                <span class="tag visually-hidden">"(not on the map)"</span>
             </div>
         }
         .into_any(),
     };
-    // The demand's place in the reading view: its own anchor, or its
-    // article's when it is the whole article.
-    let read = demand.id.clone();
-    let note = match &demand.layer {
-        Layer::Distance { note, .. } => Some(note.clone()),
-        Layer::States { zone_note, .. } => zone_note.clone(),
-        Layer::None => None,
+    // The text comes with the panels' code, fetched when a reader first
+    // asks for it: the first view needs only the lines.
+    let body = {
+        let id = id.clone();
+        move || {
+            about.get().then(|| match ctx.panels.get() {
+                Some(k) => (k.about)(ctx, id.clone(), treaty.clone()),
+                None => view! { <p class="loading" role="status">"Loading…"</p> }.into_any(),
+            })
+        }
     };
-    let body = move || {
-        about.get().then(|| {
-            let demand = demand.clone();
-            let treaty = treaty.clone();
-            let note = note.clone();
-            let read = read.clone();
-            view! {
-                <p class="summary">{demand.summary.clone()}</p>
-                <dl>
-                    <dt>"Binds"</dt><dd>{demand.bound.clone()}</dd>
-                    <dt>"Restricts"</dt><dd>{demand.restricts.clone()}</dd>
-                </dl>
-                {demand.quote.clone().map(|q| view! {
-                    <blockquote>
-                        <p>{format!("“{}”", q.text)}</p>
-                        <footer>{format!("{treaty}, {}. {}", demand.reference(), q.source)}</footer>
-                    </blockquote>
-                })}
-                {note.map(|n| view! { <p class="note">{n}</p> })}
-                <button type="button" class="read-article" data-read=read.clone()
-                    on:click={ let read = read.clone(); move |_| ctx.choices.update(|c| c.read = Some(read.clone())) }>
-                    "Read the article"
-                </button>
-            }
-        })
+    let open_about = move |_| {
+        if !about.get_untracked() {
+            ctx.panels.ask(super::later::load_panels, ctx.notices, "the demand's text cannot be shown");
+        }
+        about.update(|a| *a = !*a);
     };
     view! {
         <li class="demand" class:on=move || on.get()>
@@ -271,7 +266,7 @@ fn DemandItem(demand: crate::model::demand::Demand, treaty: String) -> impl Into
                     aria-expanded=move || about.get().to_string()
                     aria-controls=about_id.clone()
                     aria-label=format!("About {id}: summary, who is bound, quotation")
-                    on:click=move |_| about.update(|a| *a = !*a)
+                    on:click=open_about
                 >
                     "i"
                 </button>
@@ -279,4 +274,37 @@ fn DemandItem(demand: crate::model::demand::Demand, treaty: String) -> impl Into
             <div class="about-body" id=about_id.clone() hidden=move || !about.get()>{body}</div>
         </li>
     }
+}
+
+/// A demand's text under its line: the summary, who is bound, what is
+/// restricted, the quotation and the note (in the panels' module).
+pub fn about_body(ctx: Ctx, id: String, treaty: String) -> impl IntoView {
+    let Some(demand) = ctx.data.with_value(|d| d.catalogue.demand(&id).cloned()) else { return ().into_any() };
+    let note = match &demand.layer {
+        Layer::Distance { note, .. } => Some(note.clone()),
+        Layer::States { zone_note, .. } => zone_note.clone(),
+        Layer::None => None,
+    };
+    // The demand's place in the reading view: its own anchor, or its
+    // article's when it is the whole article.
+    let read = demand.id.clone();
+    view! {
+        <p class="summary">{demand.summary.clone()}</p>
+        <dl>
+            <dt>"Binds"</dt><dd>{demand.bound.clone()}</dd>
+            <dt>"Restricts"</dt><dd>{demand.restricts.clone()}</dd>
+        </dl>
+        {demand.quote.clone().map(|q| view! {
+            <blockquote>
+                <p>{format!("“{}”", q.text)}</p>
+                <footer>{format!("{treaty}, {}. {}", demand.reference(), q.source)}</footer>
+            </blockquote>
+        })}
+        {note.map(|n| view! { <p class="note">{n}</p> })}
+        <button type="button" class="read-article" data-read=read.clone()
+            on:click=move |_| ctx.choices.update(|c| c.read = Some(read.clone()))>
+            "Read the article"
+        </button>
+    }
+    .into_any()
 }

@@ -15,7 +15,11 @@ import { launch, open } from './browser.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(here, '../../dist');
 const artifacts = path.resolve(here, 'artifacts');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+// axe-core (package.json's devDependencies); its tests are skipped, and say
+// so, where it is not installed yet.
+let axeSource = null;
+try { axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'); } catch { /* not installed */ }
+const withAxe = axeSource ? {} : { skip: 'axe-core is not installed (npm install)' };
 const SIZES = [[375, 740], [768, 1024], [1280, 800], [1920, 1080]];
 let server, browser;
 
@@ -33,7 +37,7 @@ function mapShare() {
   const vw = document.documentElement.clientWidth, vh = window.innerHeight;
   const clip = (r) => ({ x0: Math.max(0, r.left), y0: Math.max(0, r.top), x1: Math.min(vw, r.right), y1: Math.min(vh, r.bottom) });
   const area = (c) => Math.max(0, c.x1 - c.x0) * Math.max(0, c.y1 - c.y0);
-  const map = clip(document.querySelector('.map-frame').getBoundingClientRect());
+  const map = clip(document.querySelector('.map-frame svg.map').getBoundingClientRect());
   let covered = 0;
   const sheet = document.querySelector('.controls');
   if (getComputedStyle(sheet).position === 'fixed') {
@@ -105,7 +109,9 @@ function smallest() {
   let control = { px: Infinity, what: '' };
   for (const e of document.querySelectorAll('button, input, select, textarea, a[href], [role="button"]:not([data-iso]), [role="menuitem"], summary')) {
     if (!shown(e)) continue;
-    const r = e.getBoundingClientRect();
+    // A radio button or a checkbox inside its label: the label is what a
+    // reader presses.
+    const r = (e.matches('input[type="radio"], input[type="checkbox"]') && e.closest('label') || e).getBoundingClientRect();
     const px = Math.min(r.width, r.height);
     if (px < control.px) control = { px, what: `${e.tagName}.${e.className}: ${(e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30)}` };
   }
@@ -149,7 +155,7 @@ for (const [label, query, size] of [
   ['the embed', '?demands=nato-4&embed=1', [768, 620]],
   ['the presentation', '?present=1', [1920, 1080]],
 ]) {
-  test(`axe-core finds no violation in ${label}, target-size included`, async () => {
+  test(`axe-core finds no violation in ${label}, target-size included`, withAxe, async () => {
     const { page } = await open(browser, `${server.url}${query}`, { viewport: { width: size[0], height: size[1] } });
     await ready(page);
     if (!/present|embed/.test(query) && await page.locator('.sheet-handle').isVisible()) await page.click('.sheet-handle');
@@ -159,7 +165,7 @@ for (const [label, query, size] of [
   });
 }
 
-test('axe-core is put in the page and reports a violation it is shown', async () => {
+test('axe-core is put in the page and reports a violation it is shown', withAxe, async () => {
   // The check can fail: a button without a name is a violation.
   const { page } = await open(browser, server.url, { viewport: { width: 1280, height: 800 } });
   await ready(page);
@@ -219,7 +225,8 @@ test('a demand line opens its summary, who is bound, what is restricted and the 
   const { page } = await open(browser, server.url, { viewport: { width: 1280, height: 800 } });
   await ready(page);
   // All twenty articles are in the panel, grouped by draft, one line each.
-  assert.equal(await page.locator('.demand').count(), 20);
+  const demands = JSON.parse(fs.readFileSync(path.resolve(here, '../../geo/demands.json'), 'utf8')).demands;
+  assert.equal(await page.locator('.demand').count(), demands.length);
   assert.deepEqual(await page.locator('h3.treaty').allTextContents(), ['US treaty', 'NATO agreement']);
   const heights = await page.locator('.demand .line').evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().height));
   assert.ok(Math.max(...heights) < 40, `one line each: ${Math.max(...heights)} px`);
