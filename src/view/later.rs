@@ -118,10 +118,19 @@ pub struct Extras {
     pub presentation: fn() -> AnyView,
     /// Downloads the view as SVG or PNG.
     pub save: fn(&Ctx, &Zones, Format),
+    /// The Share menu's items.
+    pub share_items: fn(Callback<super::share::MenuDone>) -> AnyView,
+    /// The box with the presentation's steps and their link.
+    pub steps_box: fn() -> AnyView,
 }
 
 fn extras() -> Extras {
-    Extras { presentation: || super::present::steps().into_any(), save: super::export::save }
+    Extras {
+        presentation: || super::present::steps().into_any(),
+        save: super::export::save,
+        share_items: |done| super::share::menu_items(done).into_any(),
+        steps_box: || super::present::steps_box().into_any(),
+    }
 }
 
 /// What a reader opens after the map has drawn: a state's details and the

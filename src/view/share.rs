@@ -89,6 +89,29 @@ pub enum Opened {
     Steps,
 }
 
+/// What a Share menu item asks of the menu once pressed.
+#[derive(Clone, Copy)]
+pub enum MenuDone {
+    /// Open the box with the link, the embed code or the steps.
+    Open(Opened),
+    /// Close the menu (and give focus back to its button).
+    Close(bool),
+}
+
+/// The Share menu's items (in the extras' module, with the downloads and
+/// the presentation they start).
+pub fn menu_items(done: Callback<MenuDone>) -> impl IntoView {
+    view! {
+        <p class="menu-group" role="presentation">"Link and embed"</p>
+        <button type="button" role="menuitem" tabindex="-1" class="share" on:click=move |_| done.run(MenuDone::Open(Opened::Link))>"Link to this view"</button>
+        <button type="button" role="menuitem" tabindex="-1" class="embed" on:click=move |_| done.run(MenuDone::Open(Opened::Embed))>"Embed in an article"</button>
+        <p class="menu-group" role="presentation">"Download and print"</p>
+        <super::export::ExportButtons on_done=Callback::new(move |_| done.run(MenuDone::Close(true)))/>
+        <p class="menu-group" role="presentation">"Presentation"</p>
+        <super::present::PresentButtons on_done=Callback::new(move |add: bool| done.run(if add { MenuDone::Open(Opened::Steps) } else { MenuDone::Close(false) }))/>
+    }
+}
+
 /// One control for every output: the link, the embed code, the downloads,
 /// printing and the presentation, in a menu (arrow keys move, Escape
 /// closes and gives focus back to the button). The link, the embed code and
@@ -100,9 +123,13 @@ pub fn ShareMenu() -> impl IntoView {
     let opened: RwSignal<Option<Opened>> = RwSignal::new(None);
     let copied = RwSignal::new(false);
     let items = "#share-menu [role=menuitem]";
+    // The items come with the extras' module (the downloads and the
+    // presentation they start): fetched on the first open.
     let show = move |first: i32| {
-        menu.set(true);
-        request_animation_frame(move || platform::focus_among(items, first));
+        ctx.extras.with(super::later::load_extras, ctx.notices, "the Share menu cannot be shown", move |_| {
+            menu.set(true);
+            request_animation_frame(move || platform::focus_among(items, first));
+        });
     };
     let close = move |refocus: bool| {
         menu.set(false);
@@ -181,17 +208,17 @@ pub fn ShareMenu() -> impl IntoView {
                 <span class="chevron" aria-hidden="true">"▾"</span>
             </button>
             <div class="menu" id="share-menu" role="menu" aria-label="Share" hidden=move || !menu.get() on:keydown=on_menu_key>
-                <p class="menu-group" role="presentation">"Link and embed"</p>
-                <button type="button" role="menuitem" tabindex="-1" class="share" on:click=move |_| open_box(Opened::Link)>"Link to this view"</button>
-                <button type="button" role="menuitem" tabindex="-1" class="embed" on:click=move |_| open_box(Opened::Embed)>"Embed in an article"</button>
-                <p class="menu-group" role="presentation">"Download and print"</p>
-                <super::export::ExportButtons on_done=Callback::new(move |_| close(true))/>
-                <p class="menu-group" role="presentation">"Presentation"</p>
-                <super::present::PresentButtons on_done=Callback::new(move |add: bool| { if add { open_box(Opened::Steps) } else { close(false) } })/>
+                {move || ctx.extras.get().map(|k| (k.share_items)(Callback::new(move |done: MenuDone| match done {
+                    MenuDone::Open(kind) => open_box(kind),
+                    MenuDone::Close(refocus) => close(refocus),
+                })))}
             </div>
             {move || opened.get().map(|kind| {
                 let body = match kind {
-                    Opened::Steps => super::present::steps_box().into_any(),
+                    Opened::Steps => match ctx.extras.get() {
+                        Some(k) => (k.steps_box)(),
+                        None => ().into_any(),
+                    },
                     Opened::Link | Opened::Embed => {
                         let k = if kind == Opened::Link { "share" } else { "embed" };
                         match ctx.panels.get() {

@@ -20,6 +20,8 @@ before(async () => { server = await serve(dist); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); servers.forEach((s) => s.close()); });
 
 async function download(page, selector) {
+  // The downloads are items of the Share menu.
+  if (!await page.locator(selector).isVisible()) await page.click('button[data-menu="share"]');
   const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
   return fs.readFileSync(await d.path());
 }
@@ -73,6 +75,7 @@ test('a download the browser refuses says so to the reader', async () => {
   servers.push(strict);
   const { page } = await open(browser, `${strict.url}?demands=nato-6`);
   await page.waitForSelector('[data-iso="UKR"][data-restricted-by="nato-6"]');
+  await page.click('button[data-menu="share"]');
   await page.click('button.export-png');
   await page.waitForSelector('.notice');
   assert.match(await page.textContent('.notices'), /The PNG download failed: the browser refused to load the picture/);
@@ -187,7 +190,7 @@ test('theme=auto follows the system\'s scheme as it changes', async () => {
   await page.waitForSelector('[data-iso="POL"]');
   const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   await page.emulateMedia({ colorScheme: 'dark' });
-  assert.equal(await bg(), 'rgb(21, 25, 30)');
+  assert.equal(await bg(), 'rgb(20, 24, 29)');
   await page.emulateMedia({ colorScheme: 'light' });
   assert.equal(await bg(), 'rgb(251, 250, 247)');
   assert.equal(await page.locator('.notice').count(), 0, 'theme=auto is not ignored');
