@@ -181,7 +181,8 @@ test('the Share menu works from the keyboard: arrows move, Escape closes and giv
   assert.equal(await button.getAttribute('aria-haspopup'), 'menu');
   await button.focus();
   await page.keyboard.press('Enter');
-  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  // The items come with the extras' module, fetched on the first open.
+  await page.waitForFunction(() => document.querySelector('button[data-menu="share"]').getAttribute('aria-expanded') === 'true');
   const focused = () => page.evaluate(() => document.activeElement.className);
   await page.waitForFunction(() => document.activeElement.getAttribute('role') === 'menuitem');
   assert.equal(await focused(), 'share');
@@ -235,6 +236,8 @@ test('a demand line opens its summary, who is bound, what is restricted and the 
   await about.click();
   assert.equal(await about.getAttribute('aria-expanded'), 'true');
   const body = page.locator('#about-us-4a');
+  // The text comes with the panels' module, fetched on the first opening.
+  await page.waitForFunction(() => /Binds/.test(document.querySelector('#about-us-4a').textContent));
   assert.match(await body.textContent(), /Binds/);
   assert.match(await body.textContent(), /Restricts/);
   assert.match(await body.textContent(), /“/);

@@ -258,7 +258,9 @@ test('the details\' and the share box\'s code is fetched once, when first opened
   await page.click('button[data-menu="share"]');
   await page.click('button.share');
   const link = await page.locator('textarea.share-text.share').inputValue();
-  assert.match(link, /demands=us-4a/);
+  // A view of one demand is shared through its preview page (d/us-4a.html,
+  // which carries its link preview and leads to ?demands=us-4a).
+  assert.match(link, /\/d\/us-4a\.html$/);
   assert.equal(panels(), 1, `fetched: ${fetched}`);
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, []);

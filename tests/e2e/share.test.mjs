@@ -96,12 +96,12 @@ test('theme=dark applies, and the system theme is followed without it', async ()
   const dark = await open(browser, `${s.url}?theme=dark`);
   await dark.page.waitForSelector('[data-iso="POL"]');
   const bg = await dark.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-  assert.equal(bg, 'rgb(21, 25, 30)');
+  assert.equal(bg, 'rgb(20, 24, 29)');
   const context = await browser.newContext({ colorScheme: 'dark' });
   const page = await context.newPage();
   await page.goto(s.url);
   await page.waitForSelector('[data-iso="POL"]');
-  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(21, 25, 30)');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(20, 24, 29)');
   await page.goto(`${s.url}?theme=light`);
   await page.waitForSelector('[data-iso="POL"]');
   assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(251, 250, 247)');
