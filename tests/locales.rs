@@ -403,3 +403,240 @@ fn the_cldr_section_is_generated_and_current() {
         assert_eq!(v["cldr"]["version"].as_str(), Some(pinned), "{code}");
     }
 }
+
+// ---------------------------------------------------------------------------
+// Translations made from the English they translate. A translation is made
+// from one English text; when that English changes (demands.json, facts.json
+// or en.json), the translation is stale until it is redone. For every
+// translated text, `geo/locales/translated-from.json` records a fingerprint
+// of the English it was made from; a changed English text then fails here,
+// naming each entry, until the entry is retranslated and its fingerprint
+// refreshed with `scripts/locale-refresh LOCALE:ENTRY …` (or `LOCALE` for
+// every entry of that locale), which only writes the file.
+//
+// Not recorded: `parties` and `hosting`, whose keys are the English text
+// itself (a changed English text leaves the entry missing, which `check`
+// reports), and `states`, which are CLDR's.
+
+const RECORD: &str = "locales/translated-from.json";
+
+/// FNV-1a, 32 bits, of the text's UTF-8 bytes: enough to notice a change.
+fn fingerprint(s: &str) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in s.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    format!("{h:08x}")
+}
+
+/// Every translated text `l` holds, named by entry, with the English text
+/// it translates (where English has one; `check` reports the rest).
+fn english_sources(l: &Locale, en: &Locale, cat: &Catalogue, facts: &Facts) -> Vec<(String, String)> {
+    use treaty_map::model::demand::Layer;
+    let mut out: Vec<(String, String)> = Vec::new();
+    for k in l.messages.keys() {
+        match en.messages.get(k) {
+            Some(locale::Message::Text(t)) => out.push((format!("messages/{k}"), t.clone())),
+            Some(locale::Message::Plural(forms)) => {
+                let all: Vec<String> = forms.iter().map(|(c, t)| format!("{}: {t}", c.name())).collect();
+                out.push((format!("messages/{k}"), all.join("\n")));
+            }
+            None => {}
+        }
+    }
+    for k in l.glossary.keys() {
+        if let Some(t) = en.glossary.get(k) {
+            out.push((format!("glossary/{k}"), t.clone()));
+        }
+    }
+    for t in &cat.treaties {
+        if l.treaties.get(&t.id).is_some() {
+            out.push((format!("treaties/{}/title", t.id), t.title.clone()));
+            out.push((format!("treaties/{}/short", t.id), t.short.clone()));
+        }
+    }
+    for t in &cat.terms {
+        let Some(x) = l.terms.get(&t.id) else { continue };
+        out.push((format!("terms/{}/label", t.id), t.label.clone()));
+        if x.translation.is_some() {
+            out.push((format!("terms/{}/translation", t.id), t.phrase.clone()));
+        }
+        if x.original.is_some() {
+            out.push((format!("terms/{}/original", t.id), t.phrase.clone()));
+        }
+        for o in &t.options {
+            if x.options.iter().any(|(v, _, _)| *v == o.value) {
+                out.push((format!("terms/{}/options/{}/label", t.id, o.value), o.label.clone()));
+                out.push((format!("terms/{}/options/{}/effect", t.id, o.value), o.effect.clone()));
+            }
+        }
+    }
+    for d in &cat.demands {
+        let Some(x) = l.demands.get(&d.id) else { continue };
+        let id = &d.id;
+        out.push((format!("demands/{id}/title"), d.title.clone()));
+        // The picker's shorter title shortens the English title.
+        out.push((format!("demands/{id}/short"), d.title.clone()));
+        out.push((format!("demands/{id}/summary"), d.summary.clone()));
+        out.push((format!("demands/{id}/bound"), d.bound.clone()));
+        out.push((format!("demands/{id}/restricts"), d.restricts.clone()));
+        let note = match &d.layer {
+            Layer::States { zone_note, .. } => zone_note.clone(),
+            Layer::Distance { note, .. } => Some(note.clone()),
+            Layer::None => None,
+        };
+        if let (Some(n), Some(_)) = (note, &x.note) {
+            out.push((format!("demands/{id}/note"), n));
+        }
+        if let Some(q) = &d.quote {
+            if x.translation.is_some() {
+                out.push((format!("demands/{id}/translation"), q.text.clone()));
+            }
+            // The Russian original stands for the passage the English quotes.
+            if x.original.is_some() {
+                out.push((format!("demands/{id}/original"), q.text.clone()));
+            }
+        }
+    }
+    for r in &facts.regions {
+        if l.regions.get(&r.id).is_some() {
+            out.push((format!("regions/{}", r.id), r.name.clone()));
+        }
+    }
+    for s in &facts.states {
+        if let (Some(n), Some(_)) = (&s.note, l.state_notes.get(&s.iso)) {
+            out.push((format!("state_notes/{}", s.iso), n.clone()));
+        }
+    }
+    out
+}
+
+type Record = std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>;
+
+fn record() -> Record {
+    let v: serde_json::Value = serde_json::from_str(&read(RECORD)).expect("translated-from.json is JSON");
+    let mut out = Record::new();
+    for (code, entries) in v.as_object().expect("an object").iter().filter(|(k, _)| *k != "about") {
+        let m = entries.as_object().unwrap_or_else(|| panic!("{code}: an object"));
+        out.insert(code.clone(), m.iter().map(|(k, h)| (k.clone(), h.as_str().expect("a fingerprint").to_string())).collect());
+    }
+    out
+}
+
+/// Each entry whose English has changed since it was translated (or which
+/// has no fingerprint, or a fingerprint for an entry the locale no longer
+/// has), one line each. `refresh` says which entries to record as current
+/// instead: `de` (all of it) or `de:demands/us-1/summary`.
+fn stale(ls: &[Locale], en: &Locale, cat: &Catalogue, facts: &Facts, rec: &mut Record, refresh: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for l in ls.iter().filter(|l| l.code != "en") {
+        let code = l.code.as_str();
+        let sources = english_sources(l, en, cat, facts);
+        let mine = rec.entry(code.to_string()).or_default();
+        for (key, english) in &sources {
+            let now = fingerprint(english);
+            if refresh.iter().any(|r| r == code || *r == format!("{code}:{key}")) {
+                mine.insert(key.clone(), now);
+                continue;
+            }
+            match mine.get(key) {
+                Some(h) if *h == now => {}
+                Some(h) => out.push(format!("{code} {key}: translated from an English text (fingerprint {h}) that has since changed (now {now}): retranslate it from the current English, then refresh")),
+                None => out.push(format!("{code} {key}: no record of the English it was translated from")),
+            }
+        }
+        let unused: Vec<String> = mine.keys().filter(|k| !sources.iter().any(|(s, _)| s == *k)).cloned().collect();
+        for k in unused {
+            if refresh.iter().any(|r| r == code || *r == format!("{code}:{k}")) {
+                mine.remove(&k);
+            } else {
+                out.push(format!("{code} {k}: recorded, but the locale has no such translated text"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_translation_is_of_the_current_english() {
+    let (facts, cat) = data();
+    let en = en();
+    let ls = all();
+    let mut rec = record();
+    let refresh: Vec<String> = std::env::var("LOCALE_REFRESH").unwrap_or_default().split_whitespace().map(String::from).collect();
+    let problems = stale(&ls, &en, &cat, &facts, &mut rec, &refresh);
+    if !refresh.is_empty() {
+        let mut v = serde_json::Map::new();
+        v.insert("about".into(), serde_json::json!("Per locale and entry, a fingerprint (FNV-1a, 32 bits, hex) of the English text the translation was made from; checked by tests/locales.rs, refreshed by scripts/locale-refresh after a retranslation."));
+        for (code, m) in &rec {
+            v.insert(code.clone(), serde_json::to_value(m).unwrap());
+        }
+        let path = format!("{}/geo/{RECORD}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::write(&path, serde_json::to_string_pretty(&serde_json::Value::Object(v)).unwrap() + "\n").unwrap();
+    }
+    assert!(problems.is_empty(), "{} stale or unrecorded translations:\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
+fn a_changed_english_text_names_each_translation_made_from_it() {
+    // The check above, run on data whose English has changed in two places:
+    // a demand's summary and a state's note. Each translating locale is
+    // named for exactly those two entries.
+    let (facts, _) = data();
+    let demands = read("demands.json");
+    let old = "the Parties exercise restraint in military planning and exercises.";
+    assert!(demands.contains(old));
+    let cat = load::catalogue(&demands.replacen(old, "the Parties exercise restraint in military planning.", 1), &facts).unwrap();
+    let facts_text = read("facts.json");
+    let arm = "Froze its participation in the CSTO in February 2024";
+    assert!(facts_text.contains(arm));
+    let facts2 = load::facts(&facts_text.replacen(arm, "Froze its participation in the CSTO in 2024", 1)).unwrap();
+    let en = en();
+    let ls = all();
+    let mut rec = record();
+    let mut problems = stale(&ls, &en, &cat, &facts2, &mut rec, &[]);
+    problems.sort();
+    let mut want: Vec<String> = Vec::new();
+    for code in &LOCALES[1..] {
+        want.push(format!("{code} demands/nato-1/summary"));
+        want.push(format!("{code} state_notes/ARM"));
+    }
+    want.sort();
+    let named: Vec<String> = problems.iter().map(|p| p.split(':').next().unwrap().to_string()).collect();
+    assert_eq!(named, want, "{problems:#?}");
+    // Refreshing one entry records it and leaves the others named.
+    let left = stale(&ls, &en, &cat, &facts2, &mut rec, &["de:demands/nato-1/summary".to_string()]);
+    assert_eq!(left.len(), 9, "{left:#?}");
+    assert!(stale(&ls, &en, &cat, &facts2, &mut rec, &[]).iter().all(|p| !p.starts_with("de demands/nato-1/summary")));
+}
+
+#[test]
+fn a_demand_s_counts_are_the_same_placeholders_in_every_locale() {
+    // A number the page states is counted from the facts in every language
+    // (`{nato_members:1997-05-27}`, src/model/counts.rs), never written in
+    // by a translator: each demand text holds the English text's counts,
+    // and each is one the counter knows.
+    fn counts(s: &str) -> Vec<String> {
+        let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|x| x.0.to_string())).collect();
+        v.sort();
+        v
+    }
+    let (facts, cat) = data();
+    let today = Date::new(2026, 12, 3);
+    let mut checked = 0;
+    for l in all().iter().filter(|l| l.code != "en") {
+        for d in &cat.demands {
+            let x = l.demands.get(&d.id).unwrap();
+            for (field, en, mine) in [("title", &d.title, &x.title), ("summary", &d.summary, &x.summary), ("bound", &d.bound, &x.bound), ("restricts", &d.restricts, &x.restricts)] {
+                assert_eq!(counts(mine), counts(en), "{} {} {field}: {mine}", l.code, d.id);
+                if mine.contains('{') {
+                    treaty_map::model::counts::fill(mine, &facts, today).unwrap_or_else(|e| panic!("{} {} {field}: {e}", l.code, d.id));
+                    checked += 1;
+                }
+            }
+        }
+    }
+    // nato-4's bound and summary, in five languages.
+    assert_eq!(checked, 10);
+}

@@ -176,8 +176,26 @@ fn every_fact_names_its_sources_and_every_source_is_recorded() {
             assert!(known.contains(&id.as_str()), "{e}: source \"{id}\" is not in sources.json");
         }
     }
-    // The accession dates.
+    // The accession dates: NATO's list for all, and for each date after
+    // the founders' one the record it was checked against, naming exactly
+    // the states facts.json gives that date (a date changed in one file and
+    // not the other fails here).
     assert!(facts.iter().any(|e| e["state"] == "*" && e["field"] == "nato"));
+    let mut joined: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for s in d.facts.states.iter().filter(|s| s.nato.is_some()) {
+        joined.entry(s.nato.unwrap().to_string()).or_default().push(s.iso.clone());
+    }
+    let founders = joined.keys().next().cloned().expect("NATO members in facts.json");
+    assert_eq!(founders, "1949-08-24");
+    for (date, states) in joined.iter_mut().filter(|(d, _)| **d != founders) {
+        states.sort();
+        let e = facts.iter().find(|e| e["nato_accession"] == date.as_str()).unwrap_or_else(|| panic!("accession of {date}: no record in sources.json"));
+        let named: Vec<String> = e["states"].as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect();
+        assert_eq!(&named, states, "accession of {date}: the record names other states than facts.json");
+    }
+    for e in facts.iter().filter(|e| e.get("nato_accession").is_some()) {
+        assert!(joined.contains_key(e["nato_accession"].as_str().unwrap()), "{e}: no state joined on that date in facts.json");
+    }
     // Every hosting entry, by host, owner and start.
     for h in &d.facts.nuclear_hosting {
         let from = h.span.from.map(|f| f.to_string());

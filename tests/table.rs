@@ -170,3 +170,86 @@ fn the_geojson_reads_back_with_the_states_and_zones_wound_as_rfc_7946_asks() {
     }
     assert_eq!(zones, 1);
 }
+
+#[test]
+fn no_ring_of_the_geojson_crosses_the_antimeridian_and_the_area_is_kept() {
+    // us-6 on Russia's side: its land within 1,000 km of the United States,
+    // which runs across 180° in Chukotka; the table's states include Russia
+    // (cut at 180° by make-geo) and, beyond the frame, the United States
+    // (the Aleutians either side of 180°).
+    use geo::ChamberlainDuquetteArea;
+    let d = data();
+    let far = Atlas::parse_file(&read("far.topo.json"), "far.topo.json").unwrap().0;
+    let (kind, within, from) = d.zone("us-6", "Russia", D2021, &[]);
+    let parts = plan(kind, &within, &from, &d.atlas, &far);
+    let km = 1000.0;
+    let mut rings = Vec::new();
+    let mut area = 0.0;
+    let mut states = Vec::new();
+    for p in parts.iter().filter(|p| p.lo <= km && km < p.hi) {
+        let s = p.part.at(km, false);
+        rings.extend(s.rings);
+        area += s.area_km2;
+        states.extend(s.states);
+    }
+    states.sort();
+    states.dedup();
+    assert!(rings.iter().flatten().any(|p| p.0 > 180.0 || p.0 < -180.0), "the zone as computed runs past 180°: the case tests the cut");
+    // Areas ring by ring (geo's Chamberlain–Duquette area subtracts a hole's
+    // signed area, which adds the holes RFC 7946 winds clockwise).
+    let ring_area = |r: &geo::LineString<f64>| geo::Polygon::new(r.clone(), vec![]).chamberlain_duquette_unsigned_area();
+    let area_of = |ps: &[geo::Polygon<f64>]| -> f64 { ps.iter().map(|p| ring_area(p.exterior()) - p.interiors().iter().map(ring_area).sum::<f64>()).sum() };
+    // The zone's polygons before the cut, their longitudes continuous.
+    let before = area_of(&treaty_map::table::geojson::polygons(&rings));
+    assert!(before > 0.0);
+    let zone = ZoneReach { demand: "us-6".into(), party: "Russia".into(), km: 1000, states };
+    let (d, t) = table_for("demands=us-6", std::slice::from_ref(&zone));
+    assert!(t.rows.iter().any(|r| r.iso == "RUS"), "the view reaches Russia");
+    let text = collection(&t, &d.atlas, Some(&far), &[ZoneShape { reach: zone, area_km2: area, ground: "land", rings }]).to_string();
+    let fc: FeatureCollection = text.parse().unwrap();
+    let mut after = 0.0;
+    let mut seen_rus = false;
+    for f in &fc.features {
+        let Some(g) = &f.geometry else { continue };
+        let GeometryValue::MultiPolygon { coordinates } = &g.value else { panic!("{:?}", g.value) };
+        let name = f.property("iso").or_else(|| f.property("demand")).cloned();
+        for poly in coordinates {
+            assert!(signed(&poly[0]) > 0.0, "{name:?}: outer ring counter-clockwise");
+            for hole in &poly[1..] {
+                assert!(signed(hole) < 0.0, "{name:?}: hole clockwise");
+            }
+            for ring in poly {
+                assert!(ring.iter().all(|p| (-180.0..=180.0).contains(&p[0])), "{name:?}: a longitude out of range");
+                for w in ring.windows(2) {
+                    assert!((w[1][0] - w[0][0]).abs() <= 180.0, "{name:?}: an edge across the map, {:?} to {:?}", w[0], w[1]);
+                }
+            }
+        }
+        let mp = geo::MultiPolygon::new(
+            coordinates
+                .iter()
+                .map(|p| geo::Polygon::new(p[0].iter().map(|c| (c[0], c[1])).collect(), p[1..].iter().map(|h| h.iter().map(|c| (c[0], c[1])).collect()).collect()))
+                .collect(),
+        );
+        match f.property("kind").and_then(|k| k.as_str()) {
+            Some("zone") => {
+                after += area_of(&mp.0);
+                let note = f.property("note").unwrap().as_str().unwrap();
+                assert!(note.contains("not clipped to the bound side's land"), "{note}");
+                // Both sides of 180°: Chukotka east of it, and west.
+                assert!(coordinates.iter().any(|p| p[0].iter().any(|c| c[0] > 175.0)) && coordinates.iter().any(|p| p[0].iter().any(|c| c[0] < -175.0)));
+            }
+            Some("state") if f.property("iso").and_then(|v| v.as_str()) == Some("RUS") => {
+                seen_rus = true;
+                // Russia's area as drawn against the atlas's own shape.
+                let atlas_area = area_of(&d.atlas.get("RUS").unwrap().shape.0);
+                let drawn = area_of(&mp.0);
+                assert!((drawn - atlas_area).abs() / atlas_area < 1e-4, "{drawn} against {atlas_area}");
+            }
+            _ => {}
+        }
+    }
+    assert!(seen_rus);
+    // Cutting keeps the area (to rounding at a micro-degree).
+    assert!((after - before).abs() / before < 1e-4, "zone area {after} m² after the cut, {before} m² before");
+}

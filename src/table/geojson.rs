@@ -2,14 +2,17 @@
 //! FeatureCollection of the states the view reaches, each with the active
 //! demands reaching it, their sides and the date, and the distance zones as
 //! polygons with their distance and area. Coordinates are WGS84 longitude
-//! and latitude; outer rings run counter-clockwise and holes clockwise.
+//! and latitude; outer rings run counter-clockwise and holes clockwise;
+//! a polygon crossing the antimeridian is cut there into parts on either
+//! side (RFC 7946 §3.1.9), so every longitude is within [-180, 180] and no
+//! edge runs across the map.
 //! Only the downloads call this (the extras' split module, see
 //! `view::later`), so a first visit does not carry the serializer.
 
 use super::{Table, ZoneReach};
 use crate::geometry::atlas::Atlas;
 use ::geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject, JsonValue};
-use geo::{Contains, Coord, LineString, Orient, Polygon};
+use geo::{BooleanOps, BoundingRect, Contains, Coord, LineString, MapCoords, Orient, Polygon, Rect};
 
 /// A zone at the distance drawn, in degrees.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,15 +29,14 @@ pub struct ZoneShape {
 
 /// `rings` (even–odd) as polygons: each ring inside an even number of
 /// others is an outer ring, the rest are holes of the smallest ring around
-/// them; wound as RFC 7946 asks. A ring that lies wholly past 180° is moved
-/// back by 360°.
+/// them; wound as RFC 7946 asks. Longitudes stay as given (continuous,
+/// possibly past 180°): `cut_at_antimeridian` brings them into range.
 pub fn polygons(rings: &[Vec<(f64, f64)>]) -> Vec<Polygon<f64>> {
     let rings: Vec<LineString<f64>> = rings
         .iter()
         .filter(|r| r.len() >= 3)
         .map(|r| {
-            let shift = if r.iter().all(|p| p.0 > 180.0) { -360.0 } else { 0.0 };
-            let mut ls = LineString::new(r.iter().map(|&(x, y)| Coord { x: x + shift, y }).collect());
+            let mut ls = LineString::new(r.iter().map(|&(x, y)| Coord { x, y }).collect());
             ls.close();
             ls
         })
@@ -49,17 +51,79 @@ pub fn polygons(rings: &[Vec<(f64, f64)>]) -> Vec<Polygon<f64>> {
         })
         .collect();
     let mut out: Vec<(usize, Polygon<f64>)> = Vec::new();
-    for i in (0..rings.len()).filter(|&i| around[i].len() % 2 == 0) {
+    for i in (0..rings.len()).filter(|&i| around[i].len().is_multiple_of(2)) {
         out.push((i, Polygon::new(rings[i].clone(), vec![])));
     }
     for i in (0..rings.len()).filter(|&i| around[i].len() % 2 == 1) {
         // The smallest outer ring around the hole.
-        let parent = around[i].iter().copied().filter(|&j| around[j].len() % 2 == 0).min_by(|&a, &b| area(a).total_cmp(&area(b)));
+        let parent = around[i].iter().copied().filter(|&j| around[j].len().is_multiple_of(2)).min_by(|&a, &b| area(a).total_cmp(&area(b)));
         if let Some(k) = parent.and_then(|j| out.iter().position(|(o, _)| *o == j)) {
             out[k].1.interiors_push(rings[i].clone());
         }
     }
     out.into_iter().map(|(_, p)| p.orient(geo::orient::Direction::Default)).collect()
+}
+
+/// Whether an edge of the ring spans more than half the globe: a jump
+/// across the antimeridian (179.9° to -179.9°) rather than an edge.
+fn jumps(ls: &LineString<f64>) -> bool {
+    ls.lines().any(|l| (l.end.x - l.start.x).abs() > 180.0)
+}
+
+/// The ring with continuous longitudes: each point moved by whole turns so
+/// that no edge spans more than 180°, then the whole ring by whole turns to
+/// lie nearest `near`. A ring around a pole does not close once unwrapped
+/// and is given back as it was.
+fn unwrap_ring(ls: &LineString<f64>, near: f64) -> LineString<f64> {
+    let mut out: Vec<Coord<f64>> = Vec::with_capacity(ls.0.len());
+    let mut shift = 0.0;
+    for c in &ls.0 {
+        if let Some(p) = out.last() {
+            shift -= 360.0 * ((c.x + shift - p.x) / 360.0).round();
+        }
+        out.push(Coord { x: c.x + shift, y: c.y });
+    }
+    match (out.first(), out.last()) {
+        (Some(a), Some(b)) if (a.x - b.x).abs() > 1e-9 => return ls.clone(),
+        (Some(a), _) => {
+            let turn = 360.0 * ((a.x - near) / 360.0).round();
+            out.iter_mut().for_each(|c| c.x -= turn);
+        }
+        _ => {}
+    }
+    LineString::new(out)
+}
+
+/// `p` cut at the antimeridian (RFC 7946 §3.1.9): its longitudes made
+/// continuous, then its part in each 360° band of longitude intersected
+/// with that band (geo's boolean operations) and moved into [-180, 180].
+/// A polygon already within [-180, 180] and without a jump is returned as
+/// it is; the parts are wound as RFC 7946 asks.
+pub fn cut_at_antimeridian(p: &Polygon<f64>) -> Vec<Polygon<f64>> {
+    let p = if jumps(p.exterior()) || p.interiors().iter().any(jumps) {
+        let ext = unwrap_ring(p.exterior(), p.exterior().0.first().map_or(0.0, |c| c.x));
+        let near = ext.0.first().map_or(0.0, |c| c.x);
+        Polygon::new(ext, p.interiors().iter().map(|h| unwrap_ring(h, near)).collect())
+    } else {
+        p.clone()
+    };
+    let Some(r) = p.bounding_rect() else { return Vec::new() };
+    if r.min().x >= -180.0 && r.max().x <= 180.0 {
+        return vec![p];
+    }
+    let first = ((r.min().x + 180.0) / 360.0).floor() as i32;
+    let last = ((r.max().x - 180.0) / 360.0).ceil() as i32;
+    let mut out = Vec::new();
+    for k in first..=last {
+        let off = 360.0 * f64::from(k);
+        let band = Rect::new(Coord { x: off - 180.0, y: -90.0 }, Coord { x: off + 180.0, y: 90.0 }).to_polygon();
+        for q in p.intersection(&band) {
+            // The boolean operations work on a fixed grid: a point on the
+            // cut may come out a hair past it.
+            out.push(q.map_coords(|c| Coord { x: (c.x - off).clamp(-180.0, 180.0), y: c.y.clamp(-90.0, 90.0) }).orient(geo::orient::Direction::Default));
+        }
+    }
+    out
 }
 
 fn ring(ls: &LineString<f64>) -> Vec<[f64; 2]> {
@@ -72,6 +136,7 @@ fn round6(v: f64) -> f64 {
 }
 
 fn multipolygon(ps: &[Polygon<f64>]) -> Geometry {
+    let ps: Vec<Polygon<f64>> = ps.iter().flat_map(cut_at_antimeridian).collect();
     Geometry::new(GeometryValue::new_multi_polygon(
         ps.iter().map(|p| std::iter::once(ring(p.exterior())).chain(p.interiors().iter().map(ring)).collect::<Vec<_>>()),
     ))
@@ -125,11 +190,13 @@ pub fn collection(table: &Table, atlas: &Atlas, far: Option<&Atlas>, zones: &[Zo
         p.insert("date".into(), date.clone().into());
         p.insert(
             "note".into(),
-            format!(
-                "Ground within {} km of the other side, as the map draws it: the polygon is the level line; the zone is its part on {}.",
-                z.reach.km,
-                if z.ground == "sea" { "the sea outside territorial waters" } else { "the bound side's land" }
-            )
+            {
+                let on = if z.ground == "sea" { "the sea outside territorial waters" } else { "the bound side's land" };
+                format!(
+                    "Ground within {} km of the other side, as the map draws it. The polygon is the level line at that distance, not clipped to {on}; the zone the map shows, and its area_km2, is the polygon's part on {on}.",
+                    z.reach.km
+                )
+            }
             .into(),
         );
         features.push(feature(multipolygon(&polygons(&z.rings)), None, p));
@@ -171,7 +238,50 @@ mod tests {
     #[test]
     fn a_ring_past_the_antimeridian_comes_back() {
         let ps = polygons(&[vec![(185.0, 60.0), (190.0, 60.0), (190.0, 65.0)]]);
-        assert!(ps[0].exterior().coords().all(|c| (-180.0..=180.0).contains(&c.x)));
+        let cut = cut_at_antimeridian(&ps[0]);
+        assert_eq!(cut.len(), 1);
+        assert!(cut[0].exterior().coords().all(|c| (-175.0..=-170.0).contains(&c.x)), "{cut:?}");
         assert!(polygons(&[vec![(0.0, 0.0), (1.0, 1.0)]]).is_empty(), "a degenerate ring is dropped");
+    }
+
+    #[test]
+    fn a_polygon_across_the_antimeridian_is_cut_there() {
+        use geo::ChamberlainDuquetteArea;
+        // 170°E to 170°W with a hole across 180°, given with continuous
+        // longitudes (as the zones are) and with the jump (as a ring wrapped
+        // into [-180, 180] would be): both come out as the same two parts.
+        let sq = |a: f64, b: f64, lo: f64, hi: f64| vec![(a, lo), (b, lo), (b, hi), (a, hi)];
+        let continuous = polygons(&[sq(170.0, 190.0, 60.0, 70.0), sq(178.0, 182.0, 64.0, 66.0)]);
+        assert_eq!(continuous.len(), 1);
+        let wrapped = |r: &LineString<f64>| LineString::new(r.0.iter().map(|c| Coord { x: if c.x > 180.0 { c.x - 360.0 } else { c.x }, y: c.y }).collect());
+        let jumping = Polygon::new(wrapped(continuous[0].exterior()), continuous[0].interiors().iter().map(wrapped).collect());
+        assert!(jumps(jumping.exterior()));
+        // geo's Chamberlain–Duquette area subtracts a hole's signed area, so
+        // it adds the holes RFC 7946 winds clockwise: each ring on its own.
+        let ring_area = |r: &LineString<f64>| Polygon::new(r.clone(), vec![]).chamberlain_duquette_unsigned_area();
+        let area_of = |q: &Polygon<f64>| ring_area(q.exterior()) - q.interiors().iter().map(ring_area).sum::<f64>();
+        let whole = area_of(&continuous[0]);
+        assert!(whole > 0.9 * ring_area(continuous[0].exterior()));
+        for p in [&continuous[0], &jumping] {
+            let parts = cut_at_antimeridian(p);
+            assert_eq!(parts.len(), 2, "{parts:?}");
+            let mut east = 0;
+            for q in &parts {
+                assert!(!jumps(q.exterior()));
+                assert!(q.exterior().coords().all(|c| (-180.0..=180.0).contains(&c.x)));
+                assert!(signed(q.exterior()) > 0.0, "outer rings counter-clockwise");
+                // The hole is cut too: each part is a C around its half.
+                assert!(q.interiors().is_empty());
+                if q.exterior().coords().all(|c| c.x >= 170.0 - 1e-6) {
+                    east += 1;
+                }
+            }
+            assert_eq!(east, 1, "one part east of 170°E, the other west of 180°");
+            let area: f64 = parts.iter().map(area_of).sum();
+            assert!((area - whole).abs() / whole < 1e-6, "{area} against {whole}");
+        }
+        // Within range: unchanged.
+        let inside = polygons(&[sq(10.0, 20.0, 0.0, 5.0)]);
+        assert_eq!(cut_at_antimeridian(&inside[0]), inside);
     }
 }

@@ -10,7 +10,6 @@ use crate::table::geojson::ZoneShape;
 use crate::table::{SortKey, Table, ZoneReach};
 use crate::zone::plan::Kind;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The zones as drawn, with the states whose ground they reach.
 fn zone_reach(zones: &Zones) -> Vec<ZoneReach> {

@@ -57,3 +57,44 @@ test('the single file draws in a sandbox="allow-scripts" frame', async () => {
   await page.close();
   server.close();
 });
+
+test('the single file shows the table, downloads its CSV and GeoJSON, and reads the drafts, with no request made', async () => {
+  const context = await browser.newContext({ acceptsDownloads: true });
+  const requests = [];
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith('file:') || u.startsWith('blob:')) return route.continue();
+    requests.push(u);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${pathToFileURL(single).href}?demands=us-5a,nato-7a&view=table`);
+  await page.waitForSelector('tr[data-row-iso="UKR"]', { timeout: 30000 });
+  const table = (await page.$$eval('tr[data-row-iso]', (trs) => trs.map((t) => t.dataset.rowIso))).sort();
+  const mapped = (await page.$$eval('svg.map [data-iso]', (els) => els.filter((e) => e.getAttribute('data-restricted-by')).map((e) => e.getAttribute('data-iso')))).sort();
+  const drawnRows = (await page.$$eval('tr[data-row-iso][data-drawn="true"]', (trs) => trs.map((t) => t.dataset.rowIso))).sort();
+  assert.deepEqual(drawnRows, mapped, 'a row for each state the map marks (and the far members, not drawn, besides)');
+  const save = async (selector) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+    return { name: d.suggestedFilename(), body: fs.readFileSync(await d.path()).toString('utf8') };
+  };
+  const csv = await save('button.export-csv');
+  assert.equal(csv.name, 'treaty-map.csv');
+  const lines = csv.body.split('\r\n').filter(Boolean);
+  assert.equal(lines[0], 'iso,name,us-5a,nato-7a,area_km2,memberships,date');
+  assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]).sort(), table);
+  const geojson = await save('button.export-geojson');
+  assert.equal(geojson.name, 'treaty-map.geojson');
+  const fc = JSON.parse(geojson.body);
+  assert.equal(fc.type, 'FeatureCollection');
+  const states = fc.features.filter((f) => f.properties.kind === 'state').map((f) => f.properties.iso).sort();
+  assert.deepEqual(states, table);
+  // The drafts' text, inlined in the file like the data.
+  await page.goto(`${pathToFileURL(single).href}?read=us-4`);
+  await page.waitForSelector('.reading [id="us-4"] .verbatim', { timeout: 30000 });
+  assert.deepEqual(requests, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
