@@ -15,7 +15,10 @@ if (!main) throw new Error('no treaty-map-<hash>.js in the staging directory');
 const js = fs.readFileSync(path.join(dir, main), 'utf8');
 const m = js.match(/"\.\/(__wasm_split-[0-9a-f]+\.js)"/);
 if (!m) process.exit(0); // not a split build
-const bindgen = path.join(src, 'target', 'wasm-bindgen', profile);
+// wasm-bindgen's output is under cargo's target directory (CARGO_TARGET_DIR
+// when set, as trunk finds it).
+const target = process.env.CARGO_TARGET_DIR ? path.resolve(src, process.env.CARGO_TARGET_DIR) : path.join(src, 'target');
+const bindgen = path.join(target, 'wasm-bindgen', profile);
 const loaderName = m[1];
 const loader = fs.readFileSync(path.join(bindgen, loaderName), 'utf8');
 if (!loader.includes('"./treaty-map.js"')) throw new Error(`${loaderName} does not import ./treaty-map.js`);

@@ -63,6 +63,27 @@ impl ViewBox {
         ViewBox { x: self.x + dx, y: self.y + dy, ..*self }.within(frame)
     }
 
+    /// The first view of `self` (the frame) in a box of width/height
+    /// `aspect`, so the map fills its box with no bands. A box wider than
+    /// the frame shows more to the east and west; a taller one shows the
+    /// whole width and more to the north and south, down to a phone's
+    /// portrait box, which keeps the middle 70 % of the width (from
+    /// Portugal's coast to the Urals and Kazakhstan) and is panned for the rest.
+    pub fn fit(&self, aspect: f64) -> ViewBox {
+        let fa = self.w / self.h;
+        if !(aspect.is_finite() && aspect > 0.0) {
+            return *self;
+        }
+        let (cx, cy) = (self.x + self.w / 2.0, self.y + self.h / 2.0);
+        let (w, h) = if aspect >= fa {
+            (self.h * aspect, self.h)
+        } else {
+            let w = self.w * (aspect / 1.2).clamp(0.7, 1.0);
+            (w, w / aspect)
+        };
+        ViewBox { x: cx - w / 2.0, y: cy - h / 2.0, w, h }
+    }
+
     fn within(self, frame: &ViewBox) -> ViewBox {
         let (fx, fy) = (frame.x + frame.w / 2.0, frame.y + frame.h / 2.0);
         let x = self.x.clamp(frame.x - self.w / 2.0, frame.x + frame.w - self.w / 2.0).min(fx).max(fx - self.w);
@@ -140,6 +161,21 @@ mod tests {
         assert_eq!(z.h, 250.0);
         // The point under the cursor stays under it: same fraction of the box.
         assert!(((250.0 - z.x) / z.w - 0.25).abs() < 1e-9);
+    }
+
+    #[test]
+    fn fit_fills_a_box_of_any_shape_about_the_frame_centre() {
+        let f = ViewBox { x: 0.0, y: 0.0, w: 1000.0, h: 500.0 };
+        // The frame's own shape: the frame.
+        assert_eq!(f.fit(2.0), f);
+        // Wider: more on each side, same height.
+        assert_eq!(f.fit(4.0), ViewBox { x: -500.0, y: 0.0, w: 2000.0, h: 500.0 });
+        // A laptop's map box (1.25): the whole width, more north and south.
+        assert_eq!(f.fit(1.25), ViewBox { x: 0.0, y: -150.0, w: 1000.0, h: 800.0 });
+        // A phone's portrait box (0.8): 70 % of the width, centred.
+        let p = f.fit(0.8);
+        assert!((p.w - 700.0).abs() < 1e-9 && (p.h - 875.0).abs() < 1e-9 && (p.x - 150.0).abs() < 1e-9, "{p:?}");
+        assert_eq!(f.fit(f64::NAN), f);
     }
 
     #[test]

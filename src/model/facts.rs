@@ -84,6 +84,9 @@ impl BordersNote {
 pub struct Region {
     pub id: String,
     pub name: String,
+    /// The name inside a sentence ("the South Caucasus"); the name without
+    /// it.
+    pub short: String,
     pub members: Vec<String>,
     /// Drawn as a dissolved outline the reader can switch on.
     pub outline: bool,
@@ -92,10 +95,12 @@ pub struct Region {
 
 impl Region {
     pub(crate) fn read(o: &Obj) -> Result<Region, String> {
-        o.deny_unknown(&["id", "name", "members", "outline", "source"])?;
+        o.deny_unknown(&["id", "name", "short", "members", "outline", "source"])?;
+        let name = o.string("name")?;
         Ok(Region {
             id: o.string("id")?,
-            name: o.string("name")?,
+            short: o.opt_string("short")?.unwrap_or_else(|| name.clone()),
+            name,
             members: o.strings("members")?,
             outline: o.bool_or("outline", false)?,
             source: o.string("source")?,

@@ -6,6 +6,7 @@ pub mod date;
 pub mod demand;
 pub mod drafts;
 pub mod facts;
+pub mod headline;
 pub mod json;
 pub mod load;
 pub mod locale;

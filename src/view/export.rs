@@ -249,18 +249,23 @@ fn save_png(ctx: Ctx, zones: &Zones) -> Result<(), &'static str> {
     Ok(())
 }
 
+/// The Share menu's download and print items; `on_done` closes the menu.
 #[component]
-pub fn ExportButtons() -> impl IntoView {
+pub fn ExportButtons(on_done: Callback<()>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let zones = expect_context::<Zones>();
     let save = move |format: Format| {
+        on_done.run(());
         ctx.extras.with(super::later::load_extras, ctx.notices, "the view cannot be downloaded", move |k| (k.save)(&ctx, &zones, format));
     };
     view! {
-        <button type="button" class="export-svg" on:click=move |_| save(Format::Svg)>"Download SVG"</button>
-        <button type="button" class="export-png" on:click=move |_| save(Format::Png)>"Download PNG"</button>
-        <button type="button" class="export-csv" on:click=move |_| save(Format::Csv)>"Download CSV"</button>
-        <button type="button" class="export-geojson" on:click=move |_| save(Format::GeoJson)>"Download GeoJSON"</button>
-        <button type="button" class="print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
+        <button type="button" role="menuitem" tabindex="-1" class="export-svg" on:click=move |_| save(Format::Svg)>"Download SVG"</button>
+        <button type="button" role="menuitem" tabindex="-1" class="export-png" on:click=move |_| save(Format::Png)>"Download PNG (for slides)"</button>
+        <button type="button" role="menuitem" tabindex="-1" class="export-csv" on:click=move |_| save(Format::Csv)>"Download CSV"</button>
+        <button type="button" role="menuitem" tabindex="-1" class="export-geojson" on:click=move |_| save(Format::GeoJson)>"Download GeoJSON"</button>
+        <button type="button" role="menuitem" tabindex="-1" class="print"
+            on:click=move |_| { on_done.run(()); if let Some(w) = web_sys::window() { let _ = w.print(); } }>
+            "Print"
+        </button>
     }
 }

@@ -118,10 +118,19 @@ pub struct Extras {
     pub presentation: fn() -> AnyView,
     /// Downloads the view as SVG or PNG.
     pub save: fn(&Ctx, &Zones, Format),
+    /// The Share menu's items.
+    pub share_items: fn(Callback<super::share::MenuDone>) -> AnyView,
+    /// The box with the presentation's steps and their link.
+    pub steps_box: fn() -> AnyView,
 }
 
 fn extras() -> Extras {
-    Extras { presentation: || super::present::steps().into_any(), save: super::export::save }
+    Extras {
+        presentation: || super::present::steps().into_any(),
+        save: super::export::save,
+        share_items: |done| super::share::menu_items(done).into_any(),
+        steps_box: || super::present::steps_box().into_any(),
+    }
 }
 
 /// What a reader opens after the map has drawn: a state's details and the
@@ -137,10 +146,21 @@ pub struct Panels {
     pub table: fn() -> AnyView,
     /// Both drafts, article by article (`read=`).
     pub reading: fn() -> AnyView,
+    /// The text of "How this map is made".
+    pub method: fn() -> AnyView,
+    /// A demand's summary, parties, restrictions and quotation in the picker.
+    pub about: fn(Ctx, String, String) -> AnyView,
 }
 
 fn panels() -> Panels {
-    Panels { details: || super::details::body().into_any(), share_box: |ctx, kind, copied| super::share::share_box(ctx, kind, copied).into_any(), table: || super::table::body().into_any(), reading: || super::reading::body().into_any() }
+    Panels {
+        details: || super::details::body().into_any(),
+        share_box: |ctx, kind, copied| super::share::share_box(ctx, kind, copied).into_any(),
+        table: || super::table::body().into_any(),
+        reading: || super::reading::body().into_any(),
+        method: || super::method::body().into_any(),
+        about: |ctx, id, treaty| super::panels::about_body(ctx, id, treaty).into_any(),
+    }
 }
 
 split_point! {

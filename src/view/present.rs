@@ -28,16 +28,28 @@ fn leave(ctx: Ctx) {
     platform::exit_fullscreen();
 }
 
-/// "Present" and "Add this view as a step", with the link to the sequence.
+/// The Share menu's presentation items: "Present" and "Add this view as a
+/// step"; `on_done(added)` closes the menu (and shows the steps' link once
+/// one was added).
 #[component]
-pub fn PresentButtons() -> impl IntoView {
+pub fn PresentButtons(on_done: Callback<bool>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let add = move |_| {
         ctx.choices.update(|c| {
             let step = ctx.data.with_value(|d| Step::of(c, &d.catalogue));
             c.steps.push(step);
-        })
+        });
+        on_done.run(true);
     };
+    view! {
+        <button type="button" role="menuitem" tabindex="-1" class="present" on:click=move |_| { on_done.run(false); start(ctx) }>"Present full screen"</button>
+        <button type="button" role="menuitem" tabindex="-1" class="add-step" on:click=add>"Add this view as a step"</button>
+    }
+}
+
+/// The link to the teacher's sequence of steps, under the Share menu.
+pub fn steps_box() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
     let link = move || {
         super::share::view_link(&ctx, |c| {
             c.present = true;
@@ -46,17 +58,17 @@ pub fn PresentButtons() -> impl IntoView {
     };
     let count = move || ctx.choices.with(|c| c.steps.len());
     view! {
-        <button type="button" class="present" on:click=move |_| start(ctx)>"Present"</button>
-        <button type="button" class="add-step" on:click=add>"Add this view as a step"</button>
-        {move || (count() > 0).then(|| view! {
-            <div class="share-box steps-box">
-                <label>
-                    {move || format!("Presentation of {} step{}", count(), if count() == 1 { "" } else { "s" })}
-                    <textarea readonly rows="2" class="share-text steps-link">{link}</textarea>
-                </label>
-                <button type="button" class="clear-steps" on:click=move |_| ctx.choices.update(|c| c.steps.clear())>"Clear steps"</button>
-            </div>
-        })}
+        <div class="share-box steps-box">
+            <label>
+                {move || match count() {
+                    0 => "No step yet: set up a view and add it as a step.".to_string(),
+                    n => format!("Presentation of {n} step{}: its link", if n == 1 { "" } else { "s" }),
+                }}
+                <textarea readonly rows="2" class="share-text steps-link">{link}</textarea>
+            </label>
+            <button type="button" class="present-steps" on:click=move |_| start(ctx)>"Present"</button>
+            <button type="button" class="clear-steps" on:click=move |_| ctx.choices.update(|c| c.steps.clear())>"Clear steps"</button>
+        </div>
     }
 }
 

@@ -80,33 +80,160 @@ pub fn share_box(ctx: Ctx, kind: &'static str, copied: RwSignal<bool>) -> impl I
     }
 }
 
+/// What the Share menu opened under it: the link, the embed snippet or the
+/// presentation's steps.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    Link,
+    Embed,
+    Steps,
+}
+
+/// What a Share menu item asks of the menu once pressed.
+#[derive(Clone, Copy)]
+pub enum MenuDone {
+    /// Open the box with the link, the embed code or the steps.
+    Open(Opened),
+    /// Close the menu (and give focus back to its button).
+    Close(bool),
+}
+
+/// The Share menu's items (in the extras' module, with the downloads and
+/// the presentation they start).
+pub fn menu_items(done: Callback<MenuDone>) -> impl IntoView {
+    view! {
+        <p class="menu-group" role="presentation">"Link and embed"</p>
+        <button type="button" role="menuitem" tabindex="-1" class="share" on:click=move |_| done.run(MenuDone::Open(Opened::Link))>"Link to this view"</button>
+        <button type="button" role="menuitem" tabindex="-1" class="embed" on:click=move |_| done.run(MenuDone::Open(Opened::Embed))>"Embed in an article"</button>
+        <p class="menu-group" role="presentation">"Download and print"</p>
+        <super::export::ExportButtons on_done=Callback::new(move |_| done.run(MenuDone::Close(true)))/>
+        <p class="menu-group" role="presentation">"Presentation"</p>
+        <super::present::PresentButtons on_done=Callback::new(move |add: bool| done.run(if add { MenuDone::Open(Opened::Steps) } else { MenuDone::Close(false) }))/>
+    }
+}
+
+/// One control for every output: the link, the embed code, the downloads,
+/// printing and the presentation, in a menu (arrow keys move, Escape
+/// closes and gives focus back to the button). The link, the embed code and
+/// the steps open in a box under it.
 #[component]
-pub fn ShareBar() -> impl IntoView {
+pub fn ShareMenu() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let open: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let menu = RwSignal::new(false);
+    let opened: RwSignal<Option<Opened>> = RwSignal::new(None);
     let copied = RwSignal::new(false);
-    let toggle = move |kind: &'static str| {
+    let items = "#share-menu [role=menuitem]";
+    // The items come with the extras' module (the downloads and the
+    // presentation they start): fetched on the first open.
+    let show = move |first: i32| {
+        ctx.extras.with(super::later::load_extras, ctx.notices, "the Share menu cannot be shown", move |_| {
+            menu.set(true);
+            request_animation_frame(move || platform::focus_among(items, first));
+        });
+    };
+    let close = move |refocus: bool| {
+        menu.set(false);
+        if refocus {
+            platform::focus("button[data-menu=share]");
+        }
+    };
+    let open_box = move |kind: Opened| {
         copied.set(false);
-        open.update(|o| *o = if *o == Some(kind) { None } else { Some(kind) });
-        if open.with_untracked(Option::is_some) {
+        opened.set(Some(kind));
+        close(true);
+        if kind != Opened::Steps {
             ctx.panels.ask(super::later::load_panels, ctx.notices, "the link and the embed code cannot be shown");
         }
     };
+    let on_menu_key = move |ev: web_sys::KeyboardEvent| {
+        let step = match ev.key().as_str() {
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            "Home" => 1000,
+            "End" => -1000,
+            "Escape" => {
+                ev.prevent_default();
+                ev.stop_propagation();
+                close(true);
+                return;
+            }
+            "Tab" => {
+                close(false);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        platform::focus_among(items, step);
+    };
+    let on_button_key = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+        "ArrowDown" => {
+            ev.prevent_default();
+            show(1000);
+        }
+        "ArrowUp" => {
+            ev.prevent_default();
+            show(-1000);
+        }
+        _ => {}
+    };
+    // A click elsewhere closes the menu.
+    let outside = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        if !menu.get_untracked() {
+            return;
+        }
+        let inside = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest(".share-bar").ok().flatten())
+            .is_some();
+        if !inside {
+            menu.set(false);
+        }
+    });
+    on_cleanup(move || outside.remove());
     view! {
         <div class="share-bar">
-            <button type="button" class="share" aria-expanded=move || (open.get() == Some("share")).to_string()
-                on:click=move |_| toggle("share")>
+            <button
+                type="button"
+                class="menu-button"
+                data-menu="share"
+                aria-haspopup="menu"
+                aria-controls="share-menu"
+                aria-expanded=move || menu.get().to_string()
+                on:click=move |_| { if menu.get_untracked() { close(true) } else { show(1000) } }
+                on:keydown=on_button_key
+            >
                 "Share"
+                <span class="chevron" aria-hidden="true">"▾"</span>
             </button>
-            <button type="button" class="embed" aria-expanded=move || (open.get() == Some("embed")).to_string()
-                on:click=move |_| toggle("embed")>
-                "Embed"
-            </button>
-            <super::export::ExportButtons/>
-            <super::present::PresentButtons/>
-            {move || open.get().map(|kind| match ctx.panels.get() {
-                Some(k) => (k.share_box)(ctx, kind, copied),
-                None => view! { <p class="loading share-box" role="status">"Loading…"</p> }.into_any(),
+            <div class="menu" id="share-menu" role="menu" aria-label="Share" hidden=move || !menu.get() on:keydown=on_menu_key>
+                {move || ctx.extras.get().map(|k| (k.share_items)(Callback::new(move |done: MenuDone| match done {
+                    MenuDone::Open(kind) => open_box(kind),
+                    MenuDone::Close(refocus) => close(refocus),
+                })))}
+            </div>
+            {move || opened.get().map(|kind| {
+                let body = match kind {
+                    Opened::Steps => match ctx.extras.get() {
+                        Some(k) => (k.steps_box)(),
+                        None => ().into_any(),
+                    },
+                    Opened::Link | Opened::Embed => {
+                        let k = if kind == Opened::Link { "share" } else { "embed" };
+                        match ctx.panels.get() {
+                            Some(p) => (p.share_box)(ctx, k, copied),
+                            None => view! { <p class="loading" role="status">"Loading…"</p> }.into_any(),
+                        }
+                    }
+                };
+                view! {
+                    <div class="share-panel" role="region" aria-label="Share"
+                        on:keydown=move |ev: web_sys::KeyboardEvent| { if ev.key() == "Escape" { opened.set(None); platform::focus("button[data-menu=share]"); } }>
+                        <button type="button" class="close-panel" aria-label="Close" on:click=move |_| { opened.set(None); platform::focus("button[data-menu=share]"); }>"×"</button>
+                        {body}
+                    </div>
+                }
             })}
         </div>
     }

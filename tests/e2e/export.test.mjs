@@ -13,7 +13,11 @@ let server, browser;
 before(async () => { server = await serve(dist); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
+// The downloads and the presentation are items of the Share menu.
+const menu = (page) => page.click('button[data-menu="share"]');
+
 async function download(page, selector) {
+  await menu(page);
   const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
   return fs.readFileSync(await d.path());
 }
@@ -68,6 +72,7 @@ test('the downloads\' and the presentation\'s code is fetched only when first us
   assert.deepEqual(fetched.filter((p) => /split_(zones|extras)/.test(p)), [], 'the details fetch neither the zones\' nor the extras\' code');
   await download(page, 'button.export-svg');
   await download(page, 'button.export-png');
+  await menu(page);
   await page.click('button.present');
   await page.waitForSelector('.presentation .step-count');
   assert.equal(module('extras'), 1, `fetched: ${fetched}`);

@@ -77,6 +77,8 @@ test('the single file shows the table, downloads its CSV and GeoJSON, and reads 
   const drawnRows = (await page.$$eval('tr[data-row-iso][data-drawn="true"]', (trs) => trs.map((t) => t.dataset.rowIso))).sort();
   assert.deepEqual(drawnRows, mapped, 'a row for each state the map marks (and the far members, not drawn, besides)');
   const save = async (selector) => {
+    // The downloads are items of the Share menu.
+    if (!await page.locator(selector).isVisible()) await page.click('button[data-menu="share"]');
     const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
     return { name: d.suggestedFilename(), body: fs.readFileSync(await d.path()).toString('utf8') };
   };

@@ -53,15 +53,20 @@ test('without steps the default tour walks through both drafts', async () => {
 test('a teacher adds views as steps and gets the link', async () => {
   const { page } = await open(browser, server.url);
   await page.waitForSelector('[data-iso="POL"]');
+  // The presentation's items are in the Share menu.
+  const menu = () => page.click('button[data-menu="share"]');
   await page.click('button[data-demand="us-4a"]');
+  await menu();
   await page.click('button.add-step');
   await page.click('button[data-demand="us-4a"]');
   await page.click('button[data-demand="nato-7b"]');
   await page.check('input[name="term-ally"][value="csto"]');
+  await menu();
   await page.click('button.add-step');
   const link = await page.inputValue('textarea.steps-link');
   assert.match(link, /steps=us-4a;nato-7b\/ally\.csto/);
   assert.match(link, /present=1/);
+  await menu();
   await page.click('button.present');
   assert.match(await page.textContent('.step-count'), /Step 1 of 2/);
   assert.equal(await restricted(page, 'GEO'), 'us-4a');

@@ -50,7 +50,7 @@ test('#nato-7b opens it too; "Show on the map" switches the demand on; "Read the
   await page.waitForSelector('.reading .demand-text', { state: 'detached' });
   await page.waitForFunction(() => location.search.includes('demands=nato-7b') && !location.search.includes('read='));
   // From the demand's description back to its text.
-  await page.click('li.demand:has(button[data-demand="us-4a"]) summary');
+  await page.click('li.demand:has(button[data-demand="us-4a"]) button.about');
   await page.click('li.demand:has(button[data-demand="us-4a"]) button.read-article');
   await page.waitForSelector('.reading [id="us-4a"] .verbatim');
   await page.waitForFunction(() => location.search.includes('read=us-4a'));

@@ -52,6 +52,7 @@ test('share gives a link to the current view', async () => {
   const { page } = await open(browser, `${s.url}?demands=nato-7a`);
   await page.waitForSelector('[data-iso="POL"]');
   await page.click('button[data-demand="us-4a"]');
+  await page.click('button[data-menu="share"]');
   await page.click('.share-bar button.share');
   const link = await page.inputValue('textarea.share-text');
   assert.equal(link, `${s.url}?demands=us-4a,nato-7a`);
@@ -61,6 +62,7 @@ test('the embed snippet works in a sandboxed frame on another origin and fits it
   const s = await site();
   const { page } = await open(browser, `${s.url}?demands=nato-4`);
   await page.waitForSelector('[data-iso="POL"]');
+  await page.click('button[data-menu="share"]');
   await page.click('.share-bar button.embed');
   const snippet = await page.inputValue('textarea.share-text');
   assert.match(snippet, /<iframe [^>]*title="[^"]+"/);
@@ -94,12 +96,12 @@ test('theme=dark applies, and the system theme is followed without it', async ()
   const dark = await open(browser, `${s.url}?theme=dark`);
   await dark.page.waitForSelector('[data-iso="POL"]');
   const bg = await dark.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-  assert.equal(bg, 'rgb(21, 25, 30)');
+  assert.equal(bg, 'rgb(20, 24, 29)');
   const context = await browser.newContext({ colorScheme: 'dark' });
   const page = await context.newPage();
   await page.goto(s.url);
   await page.waitForSelector('[data-iso="POL"]');
-  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(21, 25, 30)');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(20, 24, 29)');
   await page.goto(`${s.url}?theme=light`);
   await page.waitForSelector('[data-iso="POL"]');
   assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(251, 250, 247)');

@@ -25,6 +25,7 @@ test(`the build in ${path.relative(root, dist)} draws, colours, loads its zones 
   await page.click('button[data-demand="nato-5"]');
   await page.waitForSelector('.legend li[data-demand="nato-5"] .zone-figures[data-ready="true"]', { timeout: 60000 });
   assert.equal(module('zones'), 1);
+  await page.click('button[data-menu="share"]');
   const [d] = await Promise.all([page.waitForEvent('download'), page.click('button.export-png')]);
   assert.equal(d.suggestedFilename(), 'treaty-map.png');
   assert.deepEqual(errors, []);

@@ -18,6 +18,8 @@ before(async () => { server = await serve(dist); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
 async function download(page, selector) {
+  // The downloads are items of the Share menu.
+  if (!await page.locator(selector).isVisible()) await page.click('button[data-menu="share"]');
   const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
   return { name: d.suggestedFilename(), body: fs.readFileSync(await d.path()).toString('utf8') };
 }
