@@ -15,8 +15,7 @@ import { launch, open } from './browser.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(here, '../../dist');
 const artifacts = path.resolve(here, 'artifacts');
-// axe-core (package.json's devDependencies); its tests are skipped, and say
-// so, where it is not installed yet.
+// axe-core (package.json's devDependencies, installed by scripts/setup).
 let axeSource = null;
 try { axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'); } catch { /* not installed */ }
 // scripts/setup installs it: without it these tests fail, they do not skip.
