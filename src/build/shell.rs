@@ -274,7 +274,8 @@ pub fn shell(atlas: &Atlas, facts: &Facts) -> String {
     format!(
         concat!(
             "<div id=\"shell\" class=\"shell\" aria-busy=\"true\">\n",
-            "<header class=\"masthead\"><h1>{title}</h1></header>\n",
+            "<header class=\"masthead\"><h1>{title}</h1><div class=\"share-bar\"><button type=\"button\" class=\"menu-button\" disabled>",
+            "Share<span class=\"chevron\" aria-hidden=\"true\">▾</span></button></div></header>\n",
             "<main class=\"layout\">\n",
             "<section class=\"map-column\" aria-label=\"Map\">\n",
             "<div class=\"headline-block\"><h2 class=\"headline\"><span class=\"names\">{headline}</span></h2>",
