@@ -62,7 +62,7 @@ fn every_point_is_a_vertex_of_the_apps_map_or_on_the_frame_and_every_large_state
     let r = UNIT_KM / 2.0 + 1e-6;
     let on_edge = |(x, y): (f64, f64)| (x - x0).abs() <= r || (x - x1).abs() <= r || (y - y0).abs() <= r || (y - y1).abs() <= r;
     for tint in Tint::ALL {
-        let members: Vec<_> = atlas.shapes.iter().filter(|s| Tint::of(&s.iso, s.role, &facts) == Some(tint)).collect();
+        let members: Vec<_> = atlas.shapes.iter().filter(|s| tint.covers(&s.iso, s.role, &facts)).collect();
         let vertices: Vec<(f64, f64)> = members
             .iter()
             .flat_map(|s| s.shape.0.iter().flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors())))

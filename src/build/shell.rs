@@ -86,6 +86,16 @@ impl Tint {
         }
     }
 
+    /// Whether this tint's fill covers a state: the other states' fill is
+    /// all the states' land, which NATO's and Russia's fills then cover
+    /// (so the borders between tints are written once, by the upper fill).
+    pub fn covers(self, iso: &str, role: Role, facts: &Facts) -> bool {
+        match self {
+            Tint::Other => role == Role::State,
+            _ => Tint::of(iso, role, facts) == Some(self),
+        }
+    }
+
     /// The tint the app gives a state of `role` on the default view.
     pub fn of(iso: &str, role: Role, facts: &Facts) -> Option<Tint> {
         match role {
@@ -166,13 +176,11 @@ fn project(proj: &Albers) -> impl Fn(Coord<f64>) -> Coord<f64> + Copy + '_ {
     }
 }
 
-/// Fill path data: the states of one tint dissolved into one shape (their
-/// borders with each other are drawn once, by [`borders`]), projected and
-/// cut to the window.
+/// Fill path data: the states one tint covers dissolved into one shape
+/// (their borders with each other are drawn once, by [`borders`]),
+/// projected and cut to the window.
 fn land(atlas: &Atlas, facts: &Facts, tint: Tint, proj: &Albers, f: &ViewBox) -> String {
-    let shape = dissolve(
-        atlas.shapes.iter().filter(|s| Tint::of(&s.iso, s.role, facts) == Some(tint)).flat_map(|s| s.shape.0.iter()),
-    );
+    let shape = dissolve(atlas.shapes.iter().filter(|s| tint.covers(&s.iso, s.role, facts)).flat_map(|s| s.shape.0.iter()));
     let mut out = String::new();
     for poly in &shape.map_coords(project(proj)).intersection(&window(f)) {
         ring(&mut out, poly.exterior());
