@@ -10,6 +10,7 @@
 
 pub mod antimeridian;
 pub mod shared;
+pub mod shell;
 pub mod topology;
 
 use crate::geometry::dissolve::dissolve;

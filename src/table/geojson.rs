@@ -12,7 +12,7 @@
 use super::{Table, ZoneReach};
 use crate::geometry::atlas::Atlas;
 use ::geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject, JsonValue};
-use geo::{BooleanOps, BoundingRect, Contains, Coord, LineString, MapCoords, Orient, Polygon, Rect};
+use geo::{BoundingRect, Contains, Coord, LineString, Orient, Polygon};
 
 /// A zone at the distance drawn, in degrees.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,10 +95,13 @@ fn unwrap_ring(ls: &LineString<f64>, near: f64) -> LineString<f64> {
 }
 
 /// `p` cut at the antimeridian (RFC 7946 §3.1.9): its longitudes made
-/// continuous, then its part in each 360° band of longitude intersected
-/// with that band (geo's boolean operations) and moved into [-180, 180].
-/// A polygon already within [-180, 180] and without a jump is returned as
-/// it is; the parts are wound as RFC 7946 asks.
+/// continuous, then each ring clipped to each 360° band of longitude it
+/// reaches (Sutherland–Hodgman against the band's two edges) and moved into
+/// [-180, 180]; a hole the cut opens joins its outer ring there, so each
+/// part is one ring around its piece. A polygon already within [-180, 180]
+/// and without a jump is returned as it is; the parts are wound as RFC 7946
+/// asks. (geo's boolean operations would do it too, at some 29 KB of
+/// WebAssembly.)
 pub fn cut_at_antimeridian(p: &Polygon<f64>) -> Vec<Polygon<f64>> {
     let p = if jumps(p.exterior()) || p.interiors().iter().any(jumps) {
         let ext = unwrap_ring(p.exterior(), p.exterior().0.first().map_or(0.0, |c| c.x));
@@ -111,19 +114,90 @@ pub fn cut_at_antimeridian(p: &Polygon<f64>) -> Vec<Polygon<f64>> {
     if r.min().x >= -180.0 && r.max().x <= 180.0 {
         return vec![p];
     }
+    let p = p.orient(geo::orient::Direction::Default);
     let first = ((r.min().x + 180.0) / 360.0).floor() as i32;
     let last = ((r.max().x - 180.0) / 360.0).ceil() as i32;
     let mut out = Vec::new();
     for k in first..=last {
         let off = 360.0 * f64::from(k);
-        let band = Rect::new(Coord { x: off - 180.0, y: -90.0 }, Coord { x: off + 180.0, y: 90.0 }).to_polygon();
-        for q in p.intersection(&band) {
-            // The boolean operations work on a fixed grid: a point on the
-            // cut may come out a hair past it.
-            out.push(q.map_coords(|c| Coord { x: (c.x - off).clamp(-180.0, 180.0), y: c.y.clamp(-90.0, 90.0) }).orient(geo::orient::Direction::Default));
+        let (lo, hi) = (off - 180.0, off + 180.0);
+        let clip = |ring: &LineString<f64>| clip_x(&clip_x(&open(ring), lo, true), hi, false);
+        let mut outer = clip(p.exterior());
+        if outer.len() < 3 {
+            continue;
         }
+        let mut holes = Vec::new();
+        for h in p.interiors() {
+            let h = clip(h);
+            if h.len() >= 3 && !join_hole(&mut outer, &h, lo, hi) {
+                holes.push(h);
+            }
+        }
+        let shift = |ring: Vec<Coord<f64>>| {
+            let mut ls = LineString::new(ring.into_iter().map(|c| Coord { x: (c.x - off).clamp(-180.0, 180.0), y: c.y }).collect());
+            ls.close();
+            ls
+        };
+        out.push(Polygon::new(shift(outer), holes.into_iter().map(shift).collect()).orient(geo::orient::Direction::Default));
     }
     out
+}
+
+/// A ring's points without the closing repeat.
+fn open(ring: &LineString<f64>) -> Vec<Coord<f64>> {
+    let mut pts = ring.0.clone();
+    if pts.len() > 1 && pts.first() == pts.last() {
+        pts.pop();
+    }
+    pts
+}
+
+/// One Sutherland–Hodgman step: the ring's part on one side of the line of
+/// longitude `x` (east of it if `east`); points on the cut get exactly `x`.
+fn clip_x(ring: &[Coord<f64>], x: f64, east: bool) -> Vec<Coord<f64>> {
+    let inside = |c: &Coord<f64>| if east { c.x >= x } else { c.x <= x };
+    let mut out = Vec::with_capacity(ring.len() + 4);
+    for (i, b) in ring.iter().enumerate() {
+        let a = &ring[(i + ring.len() - 1) % ring.len()];
+        let cross = || Coord { x, y: a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x) };
+        match (inside(a), inside(b)) {
+            (true, true) => out.push(*b),
+            (true, false) => out.push(cross()),
+            (false, true) => {
+                out.push(cross());
+                out.push(*b);
+            }
+            (false, false) => {}
+        }
+    }
+    out.dedup();
+    out
+}
+
+/// Joins a clipped hole that touches the cut (at `lo` or `hi`) to the outer
+/// ring: where the outer ring runs along the cut past the hole's edge on
+/// it, it goes round the hole instead. Outer rings run counter-clockwise
+/// and holes clockwise, so along the cut they run opposite ways, and the
+/// hole's points from the end of its edge on the cut to its start are the
+/// detour. False if the hole does not touch the cut.
+fn join_hole(outer: &mut Vec<Coord<f64>>, hole: &[Coord<f64>], lo: f64, hi: f64) -> bool {
+    let n = hole.len();
+    let on_cut = |a: &Coord<f64>, b: &Coord<f64>| (a.x == lo && b.x == lo) || (a.x == hi && b.x == hi);
+    let Some(i) = (0..n).find(|&i| on_cut(&hole[i], &hole[(i + 1) % n])) else { return false };
+    let (p, q) = (hole[i], hole[(i + 1) % n]);
+    let m = outer.len();
+    let between = |v: f64, a: f64, b: f64| (a.min(b)..=a.max(b)).contains(&v);
+    let Some(j) = (0..m).find(|&j| {
+        let (a, b) = (outer[j], outer[(j + 1) % m]);
+        on_cut(&a, &b) && a.x == p.x && between(p.y, a.y, b.y) && between(q.y, a.y, b.y) && (b.y - a.y) * (p.y - q.y) > 0.0
+    }) else {
+        return false;
+    };
+    // a, q, the hole round from q to p, p, b.
+    let detour: Vec<Coord<f64>> = (0..n).map(|k| hole[(i + 1 + k) % n]).collect();
+    outer.splice(j + 1..j + 1, detour);
+    outer.dedup();
+    true
 }
 
 fn ring(ls: &LineString<f64>) -> Vec<[f64; 2]> {

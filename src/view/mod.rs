@@ -212,6 +212,8 @@ pub fn App() -> impl IntoView {
     let loaded: RwSignal<Option<Result<Arc<Data>, String>>> = RwSignal::new(None);
     wasm_bindgen_futures::spawn_local(async move {
         loaded.set(Some(load_data(notices).await.map(Arc::new)));
+        // The map (or why not) takes the prerendered shell's place.
+        platform::take_over();
     });
     view! {
         <Notices notices/>
@@ -325,11 +327,17 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
     }
 }
 
-/// Mounts the app on the page's body.
+/// Mounts the app on the page's body, or in the shell's place.
 pub fn mount() {
     // Panic messages in the console while developing; a release build aborts
     // without the formatting machinery the hook would pull in.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    // Under the shell prerendered into index.html (the first screen and the
+    // base map, shown before the WebAssembly arrives), the app mounts
+    // hidden and takes the shell's place once its data is in (App).
+    match platform::shell_host() {
+        Some(host) => leptos::mount::mount_to(host, App).forget(),
+        None => leptos::mount::mount_to_body(App),
+    }
 }

@@ -5,6 +5,32 @@ use crate::model::date::Date;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// The page's shell prerendered at build time (`#shell`, see
+/// `build::shell`): if there is one, a hidden container put before it for
+/// the app to mount into.
+pub fn shell_host() -> Option<web_sys::HtmlElement> {
+    let doc = web_sys::window()?.document()?;
+    let shell = doc.get_element_by_id("shell")?;
+    let host: web_sys::HtmlElement = doc.create_element("div").ok()?.dyn_into().ok()?;
+    host.set_class_name("app");
+    host.set_hidden(true);
+    shell.before_with_node_1(&host).ok()?;
+    Some(host)
+}
+
+/// Shows the app in place of the shell, in one task: the app's first
+/// render follows in this task's microtasks, so no frame shows both, or
+/// neither.
+pub fn take_over() {
+    let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) else {
+        return;
+    };
+    if let Some(host) = shell.previous_element_sibling().and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+        host.set_hidden(false);
+    }
+    shell.remove();
+}
+
 /// A data file's text: from the page itself where the single-file build put
 /// it (`<script type="application/json" id="data-states">`), else fetched
 /// from beside the page (a relative URL, so the map works under any
