@@ -1,0 +1,189 @@
+//! The states' names on the map: every state an active demand reaches,
+//! Russia always, and each outline that is on. Placement is
+//! `geometry::labels` (plain Rust); this component only feeds it the view
+//! (the zoom and the map's size on the screen) and draws what it returns.
+//! The names are SVG text inside the map, so the downloads carry them; they
+//! are hidden from assistive technology (each state already carries its
+//! name) and let the pointer through to the states.
+
+use super::{zones::Zones, Ctx};
+use crate::geometry::labels::{font_px, place, region_candidates, state_candidates, visible, Layout, Rect, Shape, Style, LINE_EM};
+use crate::geometry::path::Fixed;
+use crate::geometry::scene::ViewBox;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+fn n(v: f64) -> String {
+    Fixed(v, 1).to_string()
+}
+
+/// The map's size on the screen, and the zoom buttons' box within it, in
+/// CSS pixels from the map's top left corner.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+struct Screen {
+    w: f64,
+    h: f64,
+    buttons: Option<(f64, f64, f64, f64)>,
+}
+
+fn measure(svg: &web_sys::Element) -> Screen {
+    let r = svg.get_bounding_client_rect();
+    let buttons = svg
+        .parent_element()
+        .and_then(|p| p.query_selector(".zoom-buttons").ok().flatten())
+        .map(|b| b.get_bounding_client_rect())
+        .filter(|b| b.width() > 0.0)
+        .map(|b| (b.left() - r.left(), b.top() - r.top(), b.right() - r.left(), b.bottom() - r.top()));
+    Screen { w: r.width(), h: r.height(), buttons }
+}
+
+/// Draws the names; `view_box` is the map's zoom and pan, `svg` the map.
+#[component]
+pub fn Labels(view_box: RwSignal<ViewBox>, svg: NodeRef<leptos::svg::Svg>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let zones = expect_context::<Zones>();
+    let shapes: StoredValue<Arc<Vec<Shape>>> = StoredValue::new(Arc::new(ctx.data.with_value(|d| Shape::all(&d.atlas))));
+    let screen = RwSignal::new(Screen::default());
+    // The map's size: measured when it is mounted and whenever it changes.
+    Effect::new(move |_| {
+        let Some(el) = svg.get() else { return };
+        let el: web_sys::Element = el.unchecked_into();
+        screen.set(measure(&el));
+        let target = el.clone();
+        let cb = Closure::<dyn FnMut()>::new(move || {
+            let s = measure(&target);
+            if screen.get_untracked() != s {
+                screen.set(s);
+            }
+        });
+        if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+            obs.observe(&el);
+        }
+        cb.forget();
+    });
+    // Each state some active demand (or zone) reaches, with how many.
+    let reached = Memo::new(move |_| {
+        let mut out: Vec<(String, usize)> = ctx.reach.with(|r| r.by_state.iter().map(|(k, v)| (k.clone(), v.len())).collect());
+        zones.by_state.with(|m| {
+            for (iso, ids) in m.iter().filter(|(_, ids)| !ids.is_empty()) {
+                match out.iter_mut().find(|(k, _)| k == iso) {
+                    Some(e) => e.1 += ids.iter().filter(|id| !ctx.reach.with(|r| r.ids_for(iso).contains(id))).count(),
+                    None => out.push((iso.clone(), ids.len())),
+                }
+            }
+        });
+        out
+    });
+    let outlines = Memo::new(move |_| ctx.choices.with(|c| c.regions.clone()));
+    let layout = Memo::new(move |_| {
+        let s = screen.get();
+        let vb = view_box.get();
+        let Some((view, scale)) = visible(vb, s.w, s.h) else { return Layout::default() };
+        let font = font_px(s.w) / scale;
+        // What the names keep clear of: the count badges and markers (the
+        // map draws them at the label points, `stripe` = vb.w / 220) and
+        // the zoom buttons.
+        // As the map sizes them: a count's disc is 21 px across on the
+        // screen, a marker's radius 0.9 stripe, a stripe 1/220 of the view
+        // and never under 3.5 px.
+        let stripe = (vb.w / 220.0).max(3.5 / scale);
+        let disc = 23.0 / scale;
+        let reached = reached.get();
+        let on = outlines.get();
+        ctx.data.with_value(|d| {
+            shapes.with_value(|shapes| {
+                let mut obstacles: Vec<Rect> = Vec::new();
+                for st in d.scene.states.iter().filter(|st| !st.context) {
+                    let Some((x, y)) = st.label else { continue };
+                    let count = reached.iter().find(|(k, _)| *k == st.iso).map_or(0, |e| e.1);
+                    if count > 1 {
+                        obstacles.push(Rect::around(x, y, disc, disc));
+                    } else if st.marker {
+                        obstacles.push(Rect::around(x, y, stripe * 1.8, stripe * 1.8));
+                    }
+                }
+                if let Some((x0, y0, x1, y1)) = s.buttons {
+                    obstacles.push(Rect { x0: view.x0 + x0 / scale, y0: view.y0 + y0 / scale, x1: view.x0 + x1 / scale, y1: view.y0 + y1 / scale });
+                }
+                let isos: Vec<&str> = reached.iter().map(|(k, _)| k.as_str()).collect();
+                let on: Vec<&str> = on.iter().map(String::as_str).collect();
+                let mut cands = state_candidates(shapes, &isos, &view, font);
+                cands.extend(region_candidates(shapes, &d.facts, &on, &view));
+                place(&cands, font, view, &obstacles)
+            })
+        })
+    });
+
+    let body = move || {
+        layout.with(|l| {
+            let leaders = l
+                .labels
+                .iter()
+                .filter_map(|p| p.leader.map(|(a, b)| (a, b, p.font)))
+                .map(|(a, b, font)| {
+                    view! { <path class="leader" d=format!("M{},{}L{},{}", n(a.0), n(a.1), n(b.0), n(b.1)) stroke-width=Fixed(font * 0.08, 2).to_string()/> }
+                })
+                .collect_view();
+            let texts = l
+                .labels
+                .iter()
+                .map(|p| {
+                    let class = match p.style {
+                        Style::Name => "label",
+                        Style::Callout(_) => "label callout",
+                        Style::Region => "label region-label",
+                    };
+                    let count = p.lines.len();
+                    let top = p.y - (count as f64 - 1.0) / 2.0 * LINE_EM * p.font + 0.35 * p.font;
+                    let lines = p
+                        .lines
+                        .iter()
+                        .enumerate()
+                        .map(|(i, line)| {
+                            // A space ends every line but the last, so the
+                            // text reads as the whole name.
+                            let text = if i + 1 < count { format!("{line} ") } else { line.clone() };
+                            view! { <tspan x=n(p.x) y=n(top + i as f64 * LINE_EM * p.font)>{text}</tspan> }
+                        })
+                        .collect_view();
+                    view! {
+                        <text
+                            class=class
+                            data-label=p.id.clone()
+                            text-anchor="middle"
+                            font-size=Fixed(p.font, 2).to_string()
+                            stroke-width=Fixed(p.font * 0.28, 2).to_string()
+                            paint-order="stroke"
+                            stroke-linejoin="round"
+                            font-style=if matches!(p.style, Style::Region) { Some("italic") } else { None }
+                        >
+                            {lines}
+                        </text>
+                    }
+                })
+                .collect_view();
+            let key = l.key.as_ref().map(|k| {
+                let b = k.bbox;
+                let lines = k
+                    .lines
+                    .iter()
+                    .map(|line| {
+                        view! {
+                            <text class="key-number" data-key-number=line.id.clone() text-anchor="end" x=n(line.x - 0.4 * k.font) y=n(line.y)>{line.number.to_string()}</text>
+                            <text class="key-name" data-key=line.id.clone() x=n(line.x) y=n(line.y)>{line.name.clone()}</text>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <g class="label-key" font-size=Fixed(k.font, 2).to_string()>
+                        <rect x=n(b.x0) y=n(b.y0) width=n(b.w()) height=n(b.h()) rx=n(k.font * 0.3) stroke-width=Fixed(k.font * 0.06, 2).to_string()/>
+                        {lines}
+                    </g>
+                }
+            });
+            view! { {leaders} {texts} {key} }
+        })
+    };
+    view! { <g class="labels" aria-hidden="true" pointer-events="none">{body}</g> }
+}
