@@ -603,7 +603,7 @@ pub fn place(candidates: &[Candidate], font: f64, view: Rect, obstacles: &[Rect]
         // (candidate, label) of each callout, in order of priority.
         let mut callouts: Vec<(usize, usize)> = Vec::new();
         let mut done = vec![false; candidates.len()];
-        for pass in [Pass::Inside, Pass::Regions, Pass::Beside, Pass::Numbers, Pass::NumbersUnder] {
+        for pass in [Pass::Inside, Pass::Regions, Pass::Beside, Pass::Numbers] {
             for &i in &order {
                 if done[i] {
                     continue;
@@ -845,8 +845,6 @@ enum Pass {
     Regions,
     Beside,
     Numbers,
-    /// Numbers whose leaders pass under other labels.
-    NumbersUnder,
 }
 
 fn put(p: Placed, board: &mut Board) -> Option<Placed> {
@@ -936,19 +934,24 @@ fn try_place(me: usize, c: &Candidate, base: f64, board: &mut Board, pass: Pass)
             }
             None
         }
-        Pass::Numbers | Pass::NumbersUnder => {
-            let under = pass == Pass::NumbersUnder;
+        Pass::Numbers => {
             let font = base;
             let lines = vec!["00".to_string()];
             let b0 = text_box(&lines, font, ax, ay);
-            let on_it = std::iter::once((0.0, 0.0));
-            for (dx, dy) in on_it.chain(CALLOUT_EM.iter().flat_map(|k| around(b0.w(), b0.h(), k * font))) {
-                let r = b0.shift(dx, dy);
-                // Off its anchor, a number always has its leader.
-                let leader = leader_to(c.anchor, &r, font).or_else(|| (!r.contains(ax, ay)).then(|| (c.anchor, r.nearest(ax, ay))));
-                if board.free_with(me, &r, leader, under) {
-                    let (x, y) = r.centre();
-                    return put(Placed { id, style: Style::Callout(0), lines, x, y, font, bbox: r, leader }, board);
+            // Nearest first: at each distance a leader clear of the other
+            // labels, then one passing under them (their halos hide it).
+            let spots = std::iter::once(vec![(0.0, 0.0)]).chain(CALLOUT_EM.iter().map(|k| around(b0.w(), b0.h(), k * font).collect::<Vec<_>>()));
+            for ring in spots {
+                for under in [false, true] {
+                    for &(dx, dy) in &ring {
+                        let r = b0.shift(dx, dy);
+                        // Off its anchor, a number always has its leader.
+                        let leader = leader_to(c.anchor, &r, font).or_else(|| (!r.contains(ax, ay)).then(|| (c.anchor, r.nearest(ax, ay))));
+                        if board.free_with(me, &r, leader, under) {
+                            let (x, y) = r.centre();
+                            return put(Placed { id, style: Style::Callout(0), lines, x, y, font, bbox: r, leader }, board);
+                        }
+                    }
                 }
             }
             None
@@ -1085,7 +1088,7 @@ mod tests {
                 assert!(!a.bbox.overlaps(&b.bbox), "{} {}", a.id, b.id);
             }
         }
-        let key = l.key.expect("a key");
+        let key = l.key.clone().expect("a key");
         let numbered: Vec<u32> = l.labels.iter().filter_map(|p| if let Style::Callout(n) = p.style { Some(n) } else { None }).collect();
         assert_eq!(key.lines.len(), numbered.len());
         for k in &key.lines {
