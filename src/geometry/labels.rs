@@ -588,7 +588,7 @@ pub fn place(candidates: &[Candidate], font: f64, view: Rect, obstacles: &[Rect]
             let placed = last.as_ref().map_or(&[][..], |l| &l.0.labels);
             let mut names = key_names.clone();
             loop {
-                match key_slot(candidates, placed, &names, font, &view) {
+                match key_slot(candidates, placed, obstacles, &names, font, &view) {
                     Some(s) => break Some(s),
                     None if names.len() > 1 => {
                         names.pop();
@@ -776,10 +776,10 @@ impl KeySlot {
 const NUMBER_EM: f64 = 1.3;
 
 /// The key's box for `names` (sorted): in a corner of `view`, in columns,
-/// or else in a band along the top or the bottom; wherever it covers no
-/// name `placed` inside its state (Russia's above all) and the least of the
-/// states to be named.
-fn key_slot(candidates: &[Candidate], placed: &[Placed], names: &[&str], font: f64, view: &Rect) -> Option<KeySlot> {
+/// or else in a band along the top or the bottom; wherever it covers
+/// nothing of `obstacles`, no name `placed` inside its state (Russia's
+/// above all), and the least of the states to be named.
+fn key_slot(candidates: &[Candidate], placed: &[Placed], obstacles: &[Rect], names: &[&str], font: f64, view: &Rect) -> Option<KeySlot> {
     if names.is_empty() {
         return None;
     }
@@ -799,7 +799,10 @@ fn key_slot(candidates: &[Candidate], placed: &[Placed], names: &[&str], font: f
                 covered + if r.grow(font * 2.0).contains(c.anchor.0, c.anchor.1) { 10.0 } else { 0.0 }
             })
             .sum();
-        names + states
+        // What lies over the map (the zoom buttons, the demands' key on a
+        // wide screen) is worse to cover than any name.
+        let over: f64 = obstacles.iter().map(|o| r.shared(o) / (o.w() * o.h()).max(1e-9)).sum::<f64>() * 100_000.0;
+        names + states + over
     };
     let best = |rects: &[Rect]| rects.iter().map(|r| (*r, cost(r))).min_by(|a, b| a.1.total_cmp(&b.1)).map(|(r, _)| r);
     // Columns in a corner, while they take at most 60 % of the height and

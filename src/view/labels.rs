@@ -18,24 +18,49 @@ fn n(v: f64) -> String {
     Fixed(v, 1).to_string()
 }
 
-/// The map's size on the screen, and the zoom buttons' box within it, in
-/// CSS pixels from the map's top left corner.
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
+/// The map's size on the screen, and the boxes over it that names keep
+/// clear of (the zoom buttons; the key and the inset where they sit on the
+/// map, on wide screens), in CSS pixels from the map's top left corner.
+#[derive(Clone, Debug, PartialEq, Default)]
 struct Screen {
     w: f64,
     h: f64,
-    buttons: Option<(f64, f64, f64, f64)>,
+    over: Vec<(f64, f64, f64, f64)>,
+}
+
+/// What lies over the map: the zoom buttons, and the map stage's other
+/// children that are laid over it (`position: absolute`).
+fn overlays(svg: &web_sys::Element) -> Vec<web_sys::Element> {
+    let mut out = Vec::new();
+    let Some(frame) = svg.parent_element() else { return out };
+    if let Ok(Some(b)) = frame.query_selector(".zoom-buttons") {
+        out.push(b);
+    }
+    let (Some(stage), Some(window)) = (frame.parent_element(), web_sys::window()) else { return out };
+    let kids = stage.children();
+    for i in 0..kids.length() {
+        let Some(k) = kids.item(i) else { continue };
+        if k == frame {
+            continue;
+        }
+        let absolute = window.get_computed_style(&k).ok().flatten().and_then(|s| s.get_property_value("position").ok()).is_some_and(|p| p == "absolute");
+        if absolute {
+            out.push(k);
+        }
+    }
+    out
 }
 
 fn measure(svg: &web_sys::Element) -> Screen {
     let r = svg.get_bounding_client_rect();
-    let buttons = svg
-        .parent_element()
-        .and_then(|p| p.query_selector(".zoom-buttons").ok().flatten())
+    let over = overlays(svg)
+        .iter()
         .map(|b| b.get_bounding_client_rect())
-        .filter(|b| b.width() > 0.0)
-        .map(|b| (b.left() - r.left(), b.top() - r.top(), b.right() - r.left(), b.bottom() - r.top()));
-    Screen { w: r.width(), h: r.height(), buttons }
+        .filter(|b| b.width() > 0.0 && b.height() > 0.0)
+        .map(|b| (b.left() - r.left(), b.top() - r.top(), b.right() - r.left(), b.bottom() - r.top()))
+        .filter(|&(x0, y0, x1, y1)| x1 > 0.0 && y1 > 0.0 && x0 < r.width() && y0 < r.height())
+        .collect();
+    Screen { w: r.width(), h: r.height(), over }
 }
 
 /// Draws the names; `view_box` is the map's zoom and pan, `svg` the map.
@@ -57,8 +82,13 @@ pub fn Labels(view_box: RwSignal<ViewBox>, svg: NodeRef<leptos::svg::Svg>) -> im
                 screen.set(s);
             }
         });
+        // The key on the map grows and shrinks with the demands: watched
+        // as well as the map.
         if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
             obs.observe(&el);
+            for o in overlays(&el) {
+                obs.observe(&o);
+            }
         }
         cb.forget();
     });
@@ -103,7 +133,7 @@ pub fn Labels(view_box: RwSignal<ViewBox>, svg: NodeRef<leptos::svg::Svg>) -> im
                         obstacles.push(Rect::around(x, y, stripe * 1.8, stripe * 1.8));
                     }
                 }
-                if let Some((x0, y0, x1, y1)) = s.buttons {
+                for &(x0, y0, x1, y1) in &s.over {
                     obstacles.push(Rect { x0: view.x0 + x0 / scale, y0: view.y0 + y0 / scale, x1: view.x0 + x1 / scale, y1: view.y0 + y1 / scale });
                 }
                 let isos: Vec<&str> = reached.iter().map(|(k, _)| k.as_str()).collect();
