@@ -326,3 +326,27 @@ fn shapes_hold_their_label_points() {
         }
     }
 }
+
+#[test]
+fn the_key_and_the_names_keep_clear_of_what_lies_over_the_map() {
+    // The zoom buttons in the top right corner of a phone's map, 32 × 104
+    // px, 8 px in: nothing is drawn under them, the numbers' key included.
+    let d = data();
+    let shapes = Shape::all(&d.atlas);
+    let f = frame(&Albers::map());
+    let b = BOXES[1];
+    let vb = first(f, b);
+    let (view, scale) = visible(vb, b.0, b.1).unwrap();
+    let font = font_px(b.0) / scale;
+    let buttons = Rect { x0: view.x0 + (b.0 - 40.0) / scale, y0: view.y0 + 8.0 / scale, x1: view.x0 + (b.0 - 8.0) / scale, y1: view.y0 + 112.0 / scale };
+    let isos = reached(&d, "nato-4");
+    let isos: Vec<&str> = isos.iter().map(String::as_str).collect();
+    let cands = state_candidates(&shapes, &isos, &view, font);
+    let l = place(&cands, font, view, &[buttons]);
+    assert!(l.unplaced.is_empty(), "{:?}", l.unplaced);
+    let key = l.key.as_ref().expect("a key of numbers on a phone");
+    assert!(!key.bbox.overlaps(&buttons), "the key under the buttons: {:?}", key.bbox);
+    for p in &l.labels {
+        assert!(!p.bbox.overlaps(&buttons), "{} under the buttons", p.id);
+    }
+}

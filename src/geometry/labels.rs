@@ -551,7 +551,7 @@ fn leader_to(anchor: (f64, f64), b: &Rect, font: f64) -> Option<((f64, f64), (f6
 /// Distances, in ems, at which a label beside its anchor is tried.
 const BESIDE_EM: [f64; 2] = [0.25, 0.9];
 /// Distances, in ems, at which a callout's number is tried.
-const CALLOUT_EM: [f64; 14] = [0.25, 0.7, 1.2, 1.8, 2.5, 3.3, 4.2, 5.2, 6.4, 7.8, 9.5, 12.0, 15.0, 19.0];
+const CALLOUT_EM: [f64; 17] = [0.25, 0.7, 1.2, 1.8, 2.5, 3.3, 4.2, 5.2, 6.4, 7.8, 9.5, 12.0, 15.0, 19.0, 23.0, 27.0, 32.0];
 
 /// Places the names of `candidates` in `view`, with state names of `font`
 /// map units (the largest states' larger, [`font_for`]), avoiding
@@ -824,18 +824,37 @@ fn key_slot(candidates: &[Candidate], placed: &[Placed], obstacles: &[Rect], nam
         return Some(KeySlot { rect, flow: Flow::Columns { col_w, per_col, rows: cols * per_col } });
     }
     // A band the view's width, as tall as the names need, at most a third
-    // of the view.
-    let bw = view.w() - 2.0 * m;
-    let flow = band_flow(names, bw / font - 2.0 * KEY_PAD_EM)?;
-    let lines = flow.last().map_or(0, |l| l.1 + 1);
-    let bh = lines as f64 * line + 2.0 * KEY_PAD_EM * font;
-    if bh > view.h() / 3.0 {
-        return None;
-    }
-    let bands = [
-        Rect { x0: view.x0 + m, y0: view.y1 - m - bh, x1: view.x1 - m, y1: view.y1 - m },
-        Rect { x0: view.x0 + m, y0: view.y0 + m, x1: view.x1 - m, y1: view.y0 + m + bh },
-    ];
+    // of the view; along the top or the bottom, each narrowed to keep clear
+    // of what lies over that edge at either end (the zoom buttons).
+    let band = |top: bool| -> Option<Rect> {
+        let (mut x0, mut x1) = (view.x0 + m, view.x1 - m);
+        let mut bh = 0.0;
+        for _ in 0..3 {
+            let flow = band_flow(names, (x1 - x0) / font - 2.0 * KEY_PAD_EM)?;
+            let lines = flow.last().map_or(0, |l| l.1 + 1);
+            bh = lines as f64 * line + 2.0 * KEY_PAD_EM * font;
+            let r = if top { Rect { x0, y0: view.y0 + m, x1, y1: view.y0 + m + bh } } else { Rect { x0, y0: view.y1 - m - bh, x1, y1: view.y1 - m } };
+            let mut moved = false;
+            for o in obstacles.iter().filter(|o| o.overlaps(&r)) {
+                let mid = (o.x0 + o.x1) / 2.0;
+                if mid > x0 + (x1 - x0) * 2.0 / 3.0 {
+                    x1 = o.x0 - m;
+                    moved = true;
+                } else if mid < x0 + (x1 - x0) / 3.0 {
+                    x0 = o.x1 + m;
+                    moved = true;
+                }
+            }
+            if !moved {
+                break;
+            }
+        }
+        if bh > view.h() / 3.0 || x1 <= x0 {
+            return None;
+        }
+        Some(if top { Rect { x0, y0: view.y0 + m, x1, y1: view.y0 + m + bh } } else { Rect { x0, y0: view.y1 - m - bh, x1, y1: view.y1 - m } })
+    };
+    let bands: Vec<Rect> = [false, true].into_iter().filter_map(band).collect();
     Some(KeySlot { rect: best(&bands)?, flow: Flow::Band })
 }
 
@@ -944,16 +963,19 @@ fn try_place(me: usize, c: &Candidate, base: f64, board: &mut Board, pass: Pass)
             // Nearest first: at each distance a leader clear of the other
             // labels, then one passing under them (their halos hide it).
             let spots = std::iter::once(vec![(0.0, 0.0)]).chain(CALLOUT_EM.iter().map(|k| around(b0.w(), b0.h(), k * font).collect::<Vec<_>>()));
-            for ring in spots {
-                for under in [false, true] {
-                    for &(dx, dy) in &ring {
-                        let r = b0.shift(dx, dy);
-                        // Off its anchor, a number always has its leader.
-                        let leader = leader_to(c.anchor, &r, font).or_else(|| (!r.contains(ax, ay)).then(|| (c.anchor, r.nearest(ax, ay))));
-                        if board.free_with(me, &r, leader, under) {
-                            let (x, y) = r.centre();
-                            return put(Placed { id, style: Style::Callout(0), lines, x, y, font, bbox: r, leader }, board);
-                        }
+            let spots: Vec<Vec<(f64, f64)>> = spots.collect();
+            let tries = spots.iter().flat_map(|ring| [(ring, false), (ring, true)]);
+            // Last, anywhere in reach even where its leader crosses another:
+            // a state numbered with a crossing beats a state not named.
+            for (ring, under, cross) in tries.map(|(r, u)| (r, u, false)).chain(spots.iter().map(|r| (r, true, true))) {
+                for &(dx, dy) in ring {
+                    let r = b0.shift(dx, dy);
+                    // Off its anchor, a number always has its leader.
+                    let leader = leader_to(c.anchor, &r, font).or_else(|| (!r.contains(ax, ay)).then(|| (c.anchor, r.nearest(ax, ay))));
+                    let ok = if cross { board.free_with(me, &r, None, true) && leader.is_none_or(|(p, q)| !board.key.is_some_and(|k| k.cut_by(p, q))) } else { board.free_with(me, &r, leader, under) };
+                    if ok {
+                        let (x, y) = r.centre();
+                        return put(Placed { id, style: Style::Callout(0), lines, x, y, font, bbox: r, leader }, board);
                     }
                 }
             }

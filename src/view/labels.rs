@@ -70,27 +70,39 @@ pub fn Labels(view_box: RwSignal<ViewBox>, svg: NodeRef<leptos::svg::Svg>) -> im
     let zones = expect_context::<Zones>();
     let shapes: StoredValue<Arc<Vec<Shape>>> = StoredValue::new(Arc::new(ctx.data.with_value(|d| Shape::all(&d.atlas))));
     let screen = RwSignal::new(Screen::default());
-    // The map's size: measured when it is mounted and whenever it changes.
+    // The map's size and what lies over it: measured once the map and its
+    // siblings are in the page (the next frame: the zoom buttons and the
+    // key come after the map), and again whenever one of them changes size.
+    // A sibling laid over the map later (the inset) is watched from the
+    // next change on.
     Effect::new(move |_| {
         let Some(el) = svg.get() else { return };
         let el: web_sys::Element = el.unchecked_into();
-        screen.set(measure(&el));
-        let target = el.clone();
-        let cb = Closure::<dyn FnMut()>::new(move || {
-            let s = measure(&target);
-            if screen.get_untracked() != s {
-                screen.set(s);
+        request_animation_frame(move || {
+            let obs: std::rc::Rc<std::cell::OnceCell<web_sys::ResizeObserver>> = Default::default();
+            let target = el.clone();
+            let watch = obs.clone();
+            let cb = Closure::<dyn FnMut()>::new(move || {
+                let s = measure(&target);
+                if let Some(o) = watch.get() {
+                    for e in overlays(&target) {
+                        o.observe(&e);
+                    }
+                }
+                if screen.get_untracked() != s {
+                    screen.set(s);
+                }
+            });
+            if let Ok(o) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+                o.observe(&el);
+                for e in overlays(&el) {
+                    o.observe(&e);
+                }
+                let _ = obs.set(o);
             }
+            cb.forget();
+            screen.set(measure(&el));
         });
-        // The key on the map grows and shrinks with the demands: watched
-        // as well as the map.
-        if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-            obs.observe(&el);
-            for o in overlays(&el) {
-                obs.observe(&o);
-            }
-        }
-        cb.forget();
     });
     // Each state some active demand (or zone) reaches, with how many.
     let reached = Memo::new(move |_| {
