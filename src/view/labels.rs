@@ -122,7 +122,10 @@ pub fn Labels(view_box: RwSignal<ViewBox>, svg: NodeRef<leptos::svg::Svg>) -> im
         let s = screen.get();
         let vb = view_box.get();
         let Some((view, scale)) = visible(vb, s.w, s.h) else { return Layout::default() };
-        let font = font_px(s.w) / scale;
+        // Projected in a classroom, names are read from the back of the
+        // room: half as large again in the presentation.
+        let present = if ctx.choices.with(|c| c.present) { 1.5 } else { 1.0 };
+        let font = font_px(s.w) * present / scale;
         // What the names keep clear of: the count badges and markers (the
         // map draws them at the label points, `stripe` = vb.w / 220) and
         // the zoom buttons.
