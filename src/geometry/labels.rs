@@ -141,7 +141,7 @@ pub const LINE_EM: f64 = 1.2;
 pub const PAD_EM: f64 = 0.15;
 
 /// A state's shape on the map plane, ready for labelling: projected,
-/// thinned (to 1/800 of its size: enough to tell whether a label sits
+/// thinned (to 1/300 of its size: enough to tell whether a label sits
 /// inside), with its bounding box and the data's label point.
 #[derive(Debug)]
 pub struct Shape {
@@ -216,7 +216,7 @@ impl Shape {
             let rough = MultiPolygon(s.shape.0.iter().map(|p| Polygon::new(project_ring(p.exterior(), &proj, 0.0), vec![])).collect());
             // A state drawn as a point (the Vatican) has a box of 1 km.
             let Some(b) = bbox_of(&rough).or_else(|| label.map(|(x, y)| Rect::around(x, y, 1.0, 1.0))) else { continue };
-            let tol = (b.w() + b.h()) / 800.0;
+            let tol = (b.w() + b.h()) / 300.0;
             let outline = MultiPolygon(
                 s.shape
                     .0
