@@ -312,6 +312,14 @@ impl Choices {
         }
     }
 
+    /// The one demand on, when everything else is as a new page has it
+    /// (embed mode aside): the view a demand's own link shows.
+    pub fn only_demand(&self, cat: &Catalogue) -> Option<&str> {
+        let [id] = self.demands.as_slice() else { return None };
+        let plain = Choices { demands: self.demands.clone(), embed: self.embed, ..Choices::new(cat) };
+        (*self == plain).then_some(id.as_str())
+    }
+
     /// Switches a demand on or off, keeping the catalogue's order.
     pub fn toggle(&mut self, cat: &Catalogue, id: &str) {
         let on = !self.demands.iter().any(|d| d == id);

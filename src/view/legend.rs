@@ -100,7 +100,7 @@ pub fn Legend() -> impl IntoView {
                     " "
                     <span class="ref">{reference}</span>
                     {zoned.then(|| view! { <super::zones::ZoneFigures demand=dr.id.clone()/> })}
-                    {(!sides.is_empty()).then(|| view! { <span class="sides">{format!("Restricted for each side: {sides}")}</span> })}
+                    {(!sides.is_empty()).then(|| view! { " " <span class="sides">{format!("Restricted for each side: {sides}")}</span> })}
                 </li>
             }
         })

@@ -407,7 +407,7 @@ pub fn MapView() -> impl IntoView {
                 <g class="regions" stroke-width=move || Fixed(stripe() * 0.5, 2).to_string()>{region_views}</g>
                 // The state labels' place (a component of their own): over
                 // the states, the zones and the outlines, under the counts.
-                <g class="labels" aria-hidden="true"></g>
+                <super::labels::Labels view_box=view_box svg=svg_ref/>
                 <g class="counts">{badges}</g>
             </svg>
             {tooltip}

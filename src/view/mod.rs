@@ -4,6 +4,7 @@
 pub mod details;
 pub mod export;
 pub mod later;
+pub mod labels;
 pub mod legend;
 pub mod map;
 pub mod method;

@@ -31,14 +31,12 @@ pub fn view_link(ctx: &Ctx, edit: impl FnOnce(&mut crate::state::Choices)) -> St
 fn preview_link(ctx: &Ctx) -> Option<String> {
     let doc = web_sys::window()?.document()?;
     let dir = doc.query_selector("meta[name=\"treaty-map-previews\"]").ok()??.get_attribute("content")?;
-    let q = view_link(ctx, |c| c.embed = false);
-    let (base, query) = q.split_once('?')?;
-    let id = query.strip_prefix("demands=").filter(|id| !id.is_empty() && !id.contains(['&', ',']))?;
     // Pages are made for the demands with a map layer.
-    if !ctx.data.with_value(|d| d.catalogue.demand(id).is_some_and(|x| x.has_map_layer())) {
-        return None;
-    }
-    let base = base.rsplit_once('/').map_or(base, |(b, _)| b);
+    let id = ctx.data.with_value(|d| {
+        ctx.choices.with(|c| c.only_demand(&d.catalogue).filter(|id| d.catalogue.demand(id).is_some_and(|x| x.has_map_layer())).map(str::to_string))
+    })?;
+    let page = platform::page_address();
+    let base = page.rsplit_once('/').map_or(page.as_str(), |(b, _)| b);
     Some(format!("{base}/{dir}{id}.html"))
 }
 
@@ -121,6 +119,12 @@ pub fn ShareMenu() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let menu = RwSignal::new(false);
     let opened: RwSignal<Option<Opened>> = RwSignal::new(None);
+    // The box closes by Escape or by its ×, and the focus goes back to the
+    // Share button either way.
+    let close_panel = move || {
+        opened.set(None);
+        platform::focus("button[data-menu=share]");
+    };
     let copied = RwSignal::new(false);
     let items = "#share-menu [role=menuitem]";
     // The items come with the extras' module (the downloads and the
@@ -229,8 +233,8 @@ pub fn ShareMenu() -> impl IntoView {
                 };
                 view! {
                     <div class="share-panel" role="region" aria-label="Share"
-                        on:keydown=move |ev: web_sys::KeyboardEvent| { if ev.key() == "Escape" { opened.set(None); platform::focus("button[data-menu=share]"); } }>
-                        <button type="button" class="close-panel" aria-label="Close" on:click=move |_| { opened.set(None); platform::focus("button[data-menu=share]"); }>"×"</button>
+                        on:keydown=move |ev: web_sys::KeyboardEvent| { if ev.key() == "Escape" { close_panel(); } }>
+                        <button type="button" class="close-panel" aria-label="Close" on:click=move |_| close_panel()>"×"</button>
                         {body}
                     </div>
                 }
