@@ -672,3 +672,18 @@ fn the_data_texts_fall_back_to_english_and_use_the_locale() {
     assert_eq!(get("pl").region("europe", &europe.name), "Państwa w Europie");
     assert_eq!(en.region("europe", &europe.name), europe.name);
 }
+
+#[test]
+fn english_read_as_compiled_in_is_english_read_and_checked() {
+    // The page reads its compiled-in en.json without the checks
+    // (`read_trusted`); the checked reading gives the same texts.
+    let en = en();
+    let fast = Locale::read_trusted("en", &text("en")).expect("en.json reads");
+    assert_eq!(fast.messages, en.messages);
+    assert_eq!(fast.glossary, en.glossary);
+    assert_eq!(fast.numbers, en.numbers);
+    assert_eq!(fast.dates, en.dates);
+    assert_eq!(fast.name, en.name);
+    assert_eq!(fast.plural("count.states", 21, &[]), "21 states");
+    assert!(Locale::read_trusted("en", "{}").is_none());
+}

@@ -21,9 +21,10 @@ thread_local! {
 }
 
 fn read_english() -> Locale {
-    // Checked natively (tests/locales.rs); a failure here is a build's bug,
-    // and the page then shows its message keys rather than stopping.
-    Locale::read("en", EN).unwrap_or_else(|_| Locale::read("en", MINIMAL).expect("the minimal English locale reads"))
+    // Checked natively (tests/locales.rs, `Locale::read`); a failure here is
+    // a build's bug, and the page then shows its message keys rather than
+    // stopping.
+    Locale::read_trusted("en", EN).or_else(|| Locale::read_trusted("en", MINIMAL)).expect("the minimal English locale reads")
 }
 
 const MINIMAL: &str = r#"{"locale":"en","name":"English","cldr":{"version":"","group":",","decimal":".","min_grouping":1,"date_long":"d MMMM y","months":["January","February","March","April","May","June","July","August","September","October","November","December"]},"glossary":{},"messages":{}}"#;
@@ -121,7 +122,9 @@ pub fn wanted() -> &'static str {
 }
 
 /// Checks a fetched locale against English and the data. `Err` is the
-/// notice to show, in English (the page stays in English).
+/// notice to show, in English (the page stays in English). Reached only
+/// through `later::load_translate`: in the release build this code is a
+/// module of its own, fetched with a locale's file, not on an English visit.
 pub fn check(code: &'static str, text: Result<String, String>, data: &super::Data) -> Result<Rc<Locale>, String> {
     let en = english();
     let checked = text.and_then(|t| locale::load(code, &t, &en, &data.catalogue, &data.facts).map_err(|e| e.to_string()));
@@ -136,7 +139,11 @@ pub async fn fetch(code: &'static str, data: &super::Data) -> Result<Rc<Locale>,
     if let Some(l) = loaded(code) {
         return Ok(l);
     }
-    check(code, super::platform::fetch_text(&locale::file_name(code)).await, data)
+    let (text, kit) = futures::future::join(super::platform::fetch_text(&locale::file_name(code)), super::later::load_translate()).await;
+    match kit {
+        Ok(kit) => (kit.check)(code, text, data),
+        Err(e) => Err(english().text("notice.locale_broken", &[("error", &e)])),
+    }
 }
 
 /// `<html lang>`, the title and the description in the current locale.

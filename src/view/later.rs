@@ -177,3 +177,20 @@ split_point! {
     module extras, through split_extras,
     "extras.failed"
 }
+
+/// What reads and checks a locale other than English (`i18n::check`):
+/// fetched with the locale's file, so an English visit carries none of it.
+#[derive(Clone, Copy)]
+pub struct Translate {
+    pub check: fn(&'static str, Result<String, String>, &super::Data) -> Result<std::rc::Rc<crate::model::locale::Locale>, String>,
+}
+
+fn translate() -> Translate {
+    Translate { check: super::i18n::check }
+}
+
+split_point! {
+    /// The locale checker: fetched with the `split` feature, at hand without it.
+    pub async fn load_translate() -> Translate = translate; module locale, through split_locale,
+    "locale.code_failed"
+}

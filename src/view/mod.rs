@@ -165,8 +165,14 @@ impl Ctx {
 /// fetched or fails its check leaves the page in English, with a notice.
 async fn load_data(notices: RwSignal<Vec<String>>) -> Result<Data, String> {
     let wanted = i18n::wanted();
+    // With the file, the code that checks it (its own module in the release).
     let locale_text = async move {
-        if wanted == "en" { None } else { Some(platform::fetch_text(&crate::model::locale::file_name(wanted)).await) }
+        if wanted == "en" {
+            None
+        } else {
+            let (text, kit) = futures::future::join(platform::fetch_text(&crate::model::locale::file_name(wanted)), later::load_translate()).await;
+            Some((text, kit))
+        }
     };
     let ((states, facts, demands), locale_text) = futures::future::join(
         futures::future::join3(platform::fetch_text("states.topo.json"), platform::fetch_text("facts.json"), platform::fetch_text("demands.json")),
@@ -174,8 +180,12 @@ async fn load_data(notices: RwSignal<Vec<String>>) -> Result<Data, String> {
     )
     .await;
     let (data, mut problems) = Data::from_texts(states, facts, demands, platform::today());
-    if let (Ok(d), Some(text)) = (&data, locale_text) {
-        match i18n::check(wanted, text, d) {
+    if let (Ok(d), Some((text, kit))) = (&data, locale_text) {
+        let checked = match kit {
+            Ok(kit) => (kit.check)(wanted, text, d),
+            Err(e) => Err(i18n::tf("notice.locale_broken", &[("error", &e)])),
+        };
+        match checked {
             Ok(l) => i18n::set(l),
             Err(n) => problems.push(n),
         }
