@@ -158,7 +158,7 @@ pub fn apply_to_document() {
     }
 }
 
-/// The language switcher in the masthead (not in an embed): each language
+/// The language switcher in the attribution line (not in an embed): each language
 /// by its own name. Choosing one fetches its texts if needed, writes
 /// `lang=` into the address (so a shared link, an embed and a presentation
 /// keep it) and renders the page again in it.

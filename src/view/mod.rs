@@ -258,19 +258,19 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The page's title line; with the data in, the language switcher and the
-/// Share menu beside it.
+/// The page's title line; with the data in, the Share menu beside it.
 #[component]
 fn Masthead(#[prop(optional)] share: bool) -> impl IntoView {
     view! {
         <header class="masthead">
             <h1>{i18n::t("head.headline")}</h1>
-            {share.then(|| view! { <i18n::Switcher/><share::ShareMenu/> })}
+            {share.then(|| view! { <share::ShareMenu/> })}
         </header>
     }
 }
 
-/// Sources in one line, and the way to the method.
+/// Sources in one line, the way to the method, and the language switcher
+/// (under the map, so the first screen keeps its layout on a phone).
 #[component]
 fn Attribution() -> impl IntoView {
     view! {
@@ -279,6 +279,8 @@ fn Attribution() -> impl IntoView {
                 {i18n::t("footer.short")}
                 " "
                 <method::MethodLink/>
+                " "
+                <i18n::Switcher/>
             </p>
         </footer>
     }
