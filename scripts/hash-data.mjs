@@ -22,7 +22,13 @@ export const DATA = [
   ['demands.json', true],
   ['far.topo.json', false],
   ['drafts.json', false],
+  // A locale's texts, fetched only when the page is shown in it (English
+  // is compiled into the WebAssembly).
+  ...['ru', 'uk', 'de', 'fr', 'pl'].map((l) => [`locales/${l}.json`, false]),
 ];
+// Copied with geo/locales but never fetched: English is compiled in, and
+// the translations' fingerprints are for tests/locales.rs.
+for (const f of ['locales/en.json', 'locales/translated-from.json']) fs.rmSync(path.join(dist, f), { force: true });
 const index = path.join(dist, 'index.html');
 let html = fs.readFileSync(index, 'utf8');
 if (html.includes('name="treaty-map-data"')) throw new Error(`${index} already names hashed data files: rebuild with trunk first`);
@@ -30,8 +36,10 @@ const tags = [];
 for (const [file, first] of DATA) {
   const from = path.join(dist, file);
   if (!fs.existsSync(from)) throw new Error(`${from} is missing: index.html copies it (copy-file)`);
+  // A locale's file without its indentation: each stays under 15 KB gzipped.
+  if (file.startsWith('locales/')) fs.writeFileSync(from, JSON.stringify(JSON.parse(fs.readFileSync(from, 'utf8'))));
   const hash = crypto.createHash('sha256').update(fs.readFileSync(from)).digest('hex').slice(0, 16);
-  const named = file.replace(/^([^.]+)\./, `$1-${hash}.`);
+  const named = file.replace(/^([^.]+)\./, `$1-${hash}.`); // locales/ru.json → locales/ru-<hash>.json
   fs.renameSync(from, path.join(dist, named));
   tags.push(`<meta name="treaty-map-data" data-file="${file}" content="${named}">`);
   if (first) tags.push(`<link rel="preload" href="${named}" as="fetch" type="application/json" crossorigin>`);

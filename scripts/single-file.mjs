@@ -23,6 +23,8 @@ if (js.includes('__wasm_split')) throw new Error(`${dist} holds a split build: o
 const wasm = read(pick(/^treaty-map-.*_bg\.wasm$/)).toString('base64');
 const icon = read('favicon.svg').toString('base64');
 // JSON inside <script>: "</" must not close the element.
+// Every locale but English (compiled in), so the file works offline in each.
+const LOCALES = ['ru', 'uk', 'de', 'fr', 'pl'];
 const data = (id, f) => `<script type="application/json" id="data-${id}">${read(f).toString().replace(/<\//g, '<\\/')}</script>`;
 
 const loader = `
@@ -36,7 +38,7 @@ let page = html
   .replace(/<script type="module" src="\.\/loader\.js"><\/script>/, () => `<script type="module">${loader}</script>`)
   .replace(/<link rel="modulepreload"[^>]*>/g, '')
   .replace(/<link rel="preload"[^>]*>/g, '')
-  .replace('</body>', () => `${data('states', 'states.topo.json')}${data('far', 'far.topo.json')}${data('facts', 'facts.json')}${data('demands', 'demands.json')}${data('drafts', 'drafts.json')}</body>`);
+  .replace('</body>', () => `${data('states', 'states.topo.json')}${data('far', 'far.topo.json')}${data('facts', 'facts.json')}${data('demands', 'demands.json')}${data('drafts', 'drafts.json')}${LOCALES.map((l) => data(`locales/${l}`, `locales/${l}.json`)).join('')}</body>`);
 if (page.includes('loader.js')) throw new Error('the loader was not inlined');
 fs.mkdirSync(out, { recursive: true });
 fs.writeFileSync(path.join(out, 'treaty-map.html'), page);

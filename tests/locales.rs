@@ -640,3 +640,50 @@ fn a_demand_s_counts_are_the_same_placeholders_in_every_locale() {
     // nato-4's bound and summary, in five languages.
     assert_eq!(checked, 10);
 }
+
+#[test]
+fn the_switchers_names_are_each_files_own() {
+    // The switcher names every language before its file is fetched.
+    assert_eq!(locale::NAMES.map(|(c, _)| c), LOCALES);
+    for l in all() {
+        let (_, name) = locale::NAMES.iter().find(|(c, _)| *c == l.code).unwrap();
+        assert_eq!(*name, l.name, "{}", l.code);
+    }
+}
+
+#[test]
+fn the_data_texts_fall_back_to_english_and_use_the_locale() {
+    let (facts, cat) = data();
+    let en = en();
+    let ru = get("ru");
+    let d = cat.demand("nato-7a").unwrap();
+    assert_eq!(en.demand(d).title, d.title);
+    assert_eq!(ru.demand(d).title, ru.demands.get("nato-7a").unwrap().title);
+    assert_eq!(en.reference(d), "Art. 7 ¶1");
+    assert_eq!(ru.reference(d), "ст. 7, п. 1");
+    assert_eq!(get("de").reference(d), "Art. 7 Abs. 1");
+    assert_eq!(ru.and_list(&["А".into(), "Б".into(), "В".into()]), "А, Б и В");
+    assert_eq!(get("fr").and_list(&["A".into(), "B".into()]), "A et B");
+    assert_eq!(ru.tenths(50), "5,0");
+    assert_eq!(en.tenths(171), "17.1");
+    assert_eq!(ru.party("NATO members"), "Члены НАТО");
+    assert_eq!(en.party("NATO members"), "NATO members");
+    let europe = facts.region("europe").unwrap();
+    assert_eq!(get("pl").region("europe", &europe.name), "Państwa w Europie");
+    assert_eq!(en.region("europe", &europe.name), europe.name);
+}
+
+#[test]
+fn english_read_as_compiled_in_is_english_read_and_checked() {
+    // The page reads its compiled-in en.json without the checks
+    // (`read_trusted`); the checked reading gives the same texts.
+    let en = en();
+    let fast = Locale::read_trusted("en", &text("en")).expect("en.json reads");
+    assert_eq!(fast.messages, en.messages);
+    assert_eq!(fast.glossary, en.glossary);
+    assert_eq!(fast.numbers, en.numbers);
+    assert_eq!(fast.dates, en.dates);
+    assert_eq!(fast.name, en.name);
+    assert_eq!(fast.plural("count.states", 21, &[]), "21 states");
+    assert!(Locale::read_trusted("en", "{}").is_none());
+}

@@ -126,7 +126,7 @@ fn the_shell_carries_the_default_views_words_and_nothing_the_contract_or_csp_for
     let esc = treaty_map::build::shell::escape;
     assert!(html.contains(&format!("<h1>{}</h1>", esc(treaty_map::build::shell::TITLE))));
     // The default view's headline, as the app writes it with no demand on.
-    let headline = treaty_map::model::headline::empty(default_date());
+    let headline = treaty_map::model::headline::empty(default_date(), &treaty_map::build::shell::english());
     assert!(headline.contains("17 December 2021"), "{headline}");
     assert!(html.contains(&format!("<span class=\"names\">{}</span>", esc(&headline))));
     assert!(html.contains(treaty_map::build::shell::LOADING));

@@ -59,6 +59,14 @@ pub const LOADING: &str = "Loading the map…";
 
 /// The date the default view evaluates memberships on (`AsOf::default()`,
 /// a fixed date, so the shell does not depend on the day it is built).
+/// The English locale, as the page reads it on an English visit.
+pub fn english() -> crate::model::locale::Locale {
+    match crate::model::locale::Locale::read("en", include_str!("../../geo/locales/en.json")) {
+        Ok(l) => l,
+        Err(e) => panic!("geo/locales/en.json: {e:?}"),
+    }
+}
+
 pub fn default_date() -> Date {
     // `AsOf::Today` is never the default; the argument is not read.
     AsOf::default().date(Date::new(2021, 12, 17))
@@ -307,7 +315,7 @@ pub fn shell(atlas: &Atlas, facts: &Facts) -> String {
             "</div>\n",
         ),
         title = escape(TITLE),
-        headline = escape(&headline::empty(default_date())),
+        headline = escape(&headline::empty(default_date(), &english())),
         dek = escape(DEK),
         view_box = ViewBox { x: f.x / UNIT_KM, y: f.y / UNIT_KM, w: f.w / UNIT_KM, h: f.h / UNIT_KM }.attr(),
         fills = fills,

@@ -4,9 +4,14 @@
 //!
 //! "Ukraine, Belarus, Moldova, the South Caucasus and Central Asia:
 //! 11 states, 5.0 million km², as of 17 December 2021"
+//!
+//! In the page's locale: its state and region names, its plurals, its
+//! numbers and its dates ("…: 11 государств, 5,0 млн км², на 17 декабря
+//! 2021 г.").
 
 use super::date::Date;
 use super::facts::Facts;
+use super::locale::Locale;
 
 /// At most this many names before "and N others".
 const NAMED: usize = 5;
@@ -25,27 +30,20 @@ pub struct View<'a> {
 
 /// A state's name inside a sentence: "the United Kingdom". English takes
 /// the article with these names; the data holds the names as on a map.
-fn in_sentence(name: &str) -> String {
+/// Other languages name states without an article in a list.
+fn in_sentence(name: &str, loc: &Locale) -> String {
     const WITH_THE: [&str; 3] = ["United Kingdom", "United States", "Netherlands"];
-    if WITH_THE.contains(&name) { format!("the {name}") } else { name.to_string() }
+    if loc.code == "en" && WITH_THE.contains(&name) { format!("the {name}") } else { name.to_string() }
 }
 
-/// "5.0 million km²" from a million up, else "603,000 km²" (to 1,000 km²).
-pub fn area(km2: f64) -> String {
+/// "5.0 million km²" from a million up, else "603,000 km²" (to 1,000 km²),
+/// in the locale: "5,0 млн км²", "603 000 км²".
+pub fn area(km2: f64, loc: &Locale) -> String {
     if km2 >= 999_500.0 {
         let tenths = (km2 / 100_000.0).round() as u64;
-        format!("{}.{} million km²", tenths / 10, tenths % 10)
+        loc.text("unit.million_km2", &[("n", &loc.tenths(tenths))])
     } else {
-        format!("{} km²", crate::state::group(((km2 / 1000.0).round() * 1000.0) as u64))
-    }
-}
-
-/// "A", "A and B", "A, B and C".
-fn list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        loc.area_km2(km2)
     }
 }
 
@@ -65,7 +63,7 @@ pub struct Name {
 /// largest region first), then each other state. Listed states first, the
 /// largest by `area` first, then regions in the facts' order: a sentence
 /// names the particular before the general.
-pub fn names(states: &[String], facts: &Facts, area: impl Fn(&str) -> f64) -> Vec<Name> {
+pub fn names(states: &[String], facts: &Facts, loc: &Locale, area: impl Fn(&str) -> f64) -> Vec<Name> {
     let mut regions: Vec<&super::facts::Region> = facts.regions.iter().filter(|r| r.members.len() > 1).collect();
     // Largest first; equal sizes keep the facts' order (a stable sort).
     regions.sort_by_key(|r| std::cmp::Reverse(r.members.len()));
@@ -84,7 +82,7 @@ pub fn names(states: &[String], facts: &Facts, area: impl Fn(&str) -> f64) -> Ve
         .iter()
         .filter(|s| !covered.contains(&s.as_str()))
         .map(|iso| Name {
-            text: in_sentence(facts.state(iso).map(|s| s.name.as_str()).unwrap_or(iso)),
+            text: in_sentence(loc.state(iso, facts), loc),
             states: 1,
             km2: area(iso),
             region: false,
@@ -92,7 +90,7 @@ pub fn names(states: &[String], facts: &Facts, area: impl Fn(&str) -> f64) -> Ve
         .collect();
     out.sort_by(|a, b| b.km2.total_cmp(&a.km2).then(a.text.cmp(&b.text)));
     out.extend(taken.iter().map(|r| Name {
-        text: r.short.clone(),
+        text: if loc.code == "en" { r.short.clone() } else { loc.region(&r.id, &r.name).to_string() },
         states: r.members.len(),
         km2: r.members.iter().map(|m| area(m)).sum(),
         region: true,
@@ -102,13 +100,13 @@ pub fn names(states: &[String], facts: &Facts, area: impl Fn(&str) -> f64) -> Ve
 
 /// The headline for the view. With more than five names, the four with the
 /// most land are named and the rest counted.
-pub fn headline(view: &View, facts: &Facts, area_of: impl Fn(&str) -> f64) -> String {
-    let date = view.on.long();
+pub fn headline(view: &View, facts: &Facts, loc: &Locale, area_of: impl Fn(&str) -> f64) -> String {
+    let date = loc.date(view.on);
     let n = view.states.len();
     if n == 0 {
-        return format!("No state is reached by the demands switched on, as of {date}");
+        return loc.text("head.none", &[("date", &date)]);
     }
-    let mut names = names(view.states, facts, area_of);
+    let mut names = names(view.states, facts, loc, area_of);
     let mut others = 0;
     if names.len() > NAMED {
         let mut by_land: Vec<usize> = (0..names.len()).collect();
@@ -123,14 +121,15 @@ pub fn headline(view: &View, facts: &Facts, area_of: impl Fn(&str) -> f64) -> St
     }
     let mut items: Vec<String> = names.into_iter().map(|x| x.text).collect();
     if others > 0 {
-        items.push(format!("{others} other state{}", if others == 1 { "" } else { "s" }));
+        items.push(loc.plural("head.others", others as u64, &[]));
     }
     let land = match view.zone_km2 {
-        None => area(view.whole_km2),
-        Some(z) if view.whole_km2 < 500.0 => format!("{} in distance zones", area(z)),
-        Some(z) => format!("{} of whole states and {} in distance zones", area(view.whole_km2), area(z)),
+        None => area(view.whole_km2, loc),
+        Some(z) if view.whole_km2 < 500.0 => loc.text("head.zones_only", &[("zones", &area(z, loc))]),
+        Some(z) => loc.text("head.whole_and_zones", &[("whole", &area(view.whole_km2, loc)), ("zones", &area(z, loc))]),
     };
-    capital(format!("{}: {n} state{}, {land}, as of {date}", list(&items), if n == 1 { "" } else { "s" }))
+    let states = loc.plural("count.states", n as u64, &[]);
+    capital(loc.text("head.line", &[("names", &loc.and_list(&items)), ("states", &states), ("land", &land), ("date", &date)]))
 }
 
 /// "the United Kingdom: …" → "The United Kingdom: …".
@@ -143,6 +142,6 @@ fn capital(s: String) -> String {
 }
 
 /// The headline before any demand is switched on.
-pub fn empty(on: Date) -> String {
-    format!("Switch on a demand to see which states its text reaches, as of {}", on.long())
+pub fn empty(on: Date, loc: &Locale) -> String {
+    loc.text("head.empty", &[("date", &loc.date(on))])
 }

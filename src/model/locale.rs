@@ -24,6 +24,11 @@ use serde_json::Value;
 /// The locales the page has, English first (the default).
 pub const LOCALES: [&str; 6] = ["en", "ru", "uk", "de", "fr", "pl"];
 
+/// Each locale's name in its own language, for the language switcher (each
+/// file's `name`, which tests/locales.rs compares): known before a file is
+/// fetched.
+pub const NAMES: [(&str, &str); 6] = [("en", "English"), ("ru", "Русский"), ("uk", "Українська"), ("de", "Deutsch"), ("fr", "Français"), ("pl", "Polski")];
+
 /// The language of the drafts' original text.
 pub const ORIGINAL: &str = "ru";
 
@@ -73,17 +78,34 @@ impl Category {
     }
 }
 
-/// The CLDR cardinal plural rules of a language, from `intl_pluralrules`
-/// (the CLDR rules compiled into Rust).
+/// The CLDR cardinal plural rules of a language: natively from
+/// `intl_pluralrules` (the CLDR rules compiled into Rust), in the browser
+/// from its own `Intl.PluralRules` (the same CLDR rules, through ICU), which
+/// costs the page's WebAssembly nothing where the crate's tables of every
+/// language would.
+#[cfg(not(target_arch = "wasm32"))]
 pub struct PluralRules(intl_pluralrules::PluralRules);
+#[cfg(target_arch = "wasm32")]
+pub struct PluralRules(js_sys::Intl::PluralRules);
 
 impl PluralRules {
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn new(code: &str) -> Option<PluralRules> {
         let lang: unic_langid::LanguageIdentifier = code.parse().ok()?;
         intl_pluralrules::PluralRules::create(lang, intl_pluralrules::PluralRuleType::CARDINAL).ok().map(PluralRules)
     }
 
+    #[cfg(target_arch = "wasm32")]
+    pub fn new(code: &str) -> Option<PluralRules> {
+        if code.is_empty() || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        let locales = js_sys::Array::of1(&code.into());
+        Some(PluralRules(js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new())))
+    }
+
     /// The category of a whole number.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn select(&self, n: u64) -> Category {
         use intl_pluralrules::PluralCategory as P;
         match self.0.select(n) {
@@ -94,6 +116,13 @@ impl PluralRules {
             Ok(P::MANY) => Category::Many,
             _ => Category::Other,
         }
+    }
+
+    /// The category of a whole number.
+    #[cfg(target_arch = "wasm32")]
+    pub fn select(&self, n: u64) -> Category {
+        let name: String = self.0.select(n as f64).into();
+        Category::from_name(&name).unwrap_or(Category::Other)
     }
 
     /// The categories whole numbers fall into (the page counts states,
@@ -753,6 +782,135 @@ impl Locale {
         let flag = (self.code == ORIGINAL).then(|| self.text("quote.not_verified", &[]));
         let translation = if self.code == "en" { None } else { mine.and_then(|m| m.translation.clone()) };
         Some(Quotation { text: q.text.clone(), lang: "en", source: q.source.clone(), translation, flag })
+    }
+}
+
+impl Locale {
+    /// Reads a locale file that was checked at build time (English,
+    /// compiled into the page; `tests/locales.rs` checks the same file with
+    /// `read`): its numbers, dates, messages and glossary, without the
+    /// checks and their messages, which come with the other locales' code.
+    /// `None` if the text is not such a file.
+    pub fn read_trusted(code: &str, text: &str) -> Option<Locale> {
+        let v: Value = serde_json::from_str(text).ok()?;
+        let st = |x: &Value, k: &str| x.get(k).and_then(Value::as_str).map(str::to_string);
+        let c = v.get("cldr")?;
+        let numbers = Numbers { group: st(c, "group")?, decimal: st(c, "decimal")?, min_grouping: c.get("min_grouping")?.as_u64()? as u8 };
+        let months = c.get("months")?.as_array()?.iter().filter_map(|m| m.as_str().map(str::to_string)).collect();
+        let dates = DateFormat::new(&st(c, "date_long")?, months).ok()?;
+        let mut messages = litemap::LiteMap::new();
+        for (k, m) in v.get("messages")?.as_object()? {
+            let message = match m {
+                Value::Object(forms) => {
+                    Message::Plural(forms.iter().filter_map(|(c, t)| Some((Category::from_name(c)?, t.as_str()?.to_string()))).collect())
+                }
+                t => Message::Text(t.as_str()?.to_string()),
+            };
+            messages.insert(k.clone(), message);
+        }
+        let glossary = v.get("glossary")?.as_object()?.iter().filter_map(|(k, t)| Some((k.clone(), t.as_str()?.to_string()))).collect();
+        Some(Locale {
+            code: code.to_string(),
+            name: st(&v, "name")?,
+            numbers,
+            dates,
+            messages,
+            glossary,
+            treaties: Default::default(),
+            terms: Default::default(),
+            demands: Default::default(),
+            regions: Default::default(),
+            parties: Default::default(),
+            states: Default::default(),
+            state_notes: Default::default(),
+            hosting: Default::default(),
+            rules: std::sync::Arc::new(PluralRules::new(code)?),
+        })
+    }
+}
+
+/// The data's texts in the locale, each falling back to the data's English
+/// (`demands.json`, `facts.json`) where the locale has none (English has
+/// none of its own: `en.json` carries no copy of the data).
+impl Locale {
+    /// A demand's title, summary, parties and restrictions.
+    pub fn demand(&self, d: &super::demand::Demand) -> DemandText {
+        if let Some(t) = self.demands.get(&d.id) {
+            return t.clone();
+        }
+        let note = match &d.layer {
+            Layer::Distance { note, .. } => Some(note.clone()),
+            Layer::States { zone_note, .. } => zone_note.clone(),
+            Layer::None => None,
+        };
+        DemandText { title: d.title.clone(), short: d.title.clone(), summary: d.summary.clone(), bound: d.bound.clone(), restricts: d.restricts.clone(), note, translation: None, original: None }
+    }
+
+    /// A treaty's short title ("Договор с США").
+    pub fn treaty_short(&self, t: &super::demand::Treaty) -> String {
+        self.treaties.get(&t.id).map(|x| x.1.clone()).unwrap_or_else(|| t.short.clone())
+    }
+
+    /// A treaty's full title.
+    pub fn treaty_title(&self, t: &super::demand::Treaty) -> String {
+        self.treaties.get(&t.id).map(|x| x.0.clone()).unwrap_or_else(|| t.title.clone())
+    }
+
+    /// A disputed term's label.
+    pub fn term_label(&self, t: &super::demand::Term) -> String {
+        self.terms.get(&t.id).map(|x| x.label.clone()).unwrap_or_else(|| t.label.clone())
+    }
+
+    /// A term's option: (label, effect).
+    pub fn term_option(&self, t: &super::demand::Term, o: &super::demand::TermOption) -> (String, String) {
+        self.terms
+            .get(&t.id)
+            .and_then(|x| x.options.iter().find(|(v, _, _)| *v == o.value))
+            .map(|(_, l, e)| (l.clone(), e.clone()))
+            .unwrap_or_else(|| (o.label.clone(), o.effect.clone()))
+    }
+
+    /// A region's name.
+    pub fn region<'a>(&'a self, id: &str, english: &'a str) -> &'a str {
+        self.regions.get(id).map(String::as_str).unwrap_or(english)
+    }
+
+    /// A party as `demands.json` names it ("NATO members").
+    pub fn party<'a>(&'a self, english: &'a str) -> &'a str {
+        self.parties.get(english).map(String::as_str).unwrap_or(english)
+    }
+
+    /// A state's note from the facts.
+    pub fn state_note<'a>(&'a self, iso: &str, english: &'a str) -> &'a str {
+        self.state_notes.get(iso).map(String::as_str).unwrap_or(english)
+    }
+
+    /// A nuclear-hosting source.
+    pub fn hosting_source<'a>(&'a self, english: &'a str) -> &'a str {
+        self.hosting.get(english).map(String::as_str).unwrap_or(english)
+    }
+
+    /// A demand's place in its treaty: "Art. 4 ¶2", "Ст. 4, п. 2".
+    pub fn reference(&self, d: &super::demand::Demand) -> String {
+        let article = d.article.to_string();
+        match d.paragraph {
+            Some(p) => self.text("ref.paragraph", &[("article", &article), ("paragraph", &p.to_string())]),
+            None => self.text("ref.article", &[("article", &article)]),
+        }
+    }
+
+    /// "A", "A and B", "A, B and C" in the locale (`list.and`).
+    pub fn and_list(&self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => self.text("list.and", &[("a", &rest.join(", ")), ("b", last)]),
+        }
+    }
+
+    /// A decimal with one digit after the separator: "5,0" (ru), "5.0" (en).
+    pub fn tenths(&self, tenths: u64) -> String {
+        format!("{}{}{}", self.number(tenths / 10), self.numbers.decimal, tenths % 10)
     }
 }
 

@@ -3,7 +3,7 @@
 //! the image, and every colour written onto the elements so the file stands
 //! on its own.
 
-use super::{legend::km2, zones::Zones, Ctx};
+use super::{i18n, zones::Zones, Ctx};
 use crate::geometry::path::Fixed;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -19,10 +19,11 @@ fn document() -> Option<web_sys::Document> {
 
 /// The lines written above and below the map.
 fn captions(ctx: &Ctx, zones: &Zones) -> (Vec<String>, Vec<(String, String)>, String) {
+    let loc = i18n::current();
     ctx.data.with_value(|d| {
         ctx.choices.with(|c| {
             let date = c.as_of.date(d.today);
-            let mut head = vec!["What Russia's draft treaties of 17 December 2021 would restrict".to_string()];
+            let mut head = vec![loc.text("head.headline", &[])];
             let readings: Vec<String> = d
                 .catalogue
                 .terms
@@ -30,32 +31,32 @@ fn captions(ctx: &Ctx, zones: &Zones) -> (Vec<String>, Vec<(String, String)>, St
                 .filter_map(|t| {
                     let v = c.readings.get(&t.id)?;
                     let o = t.options.iter().find(|o| &o.value == v)?;
-                    Some(format!("{}: {}", t.label, o.label))
+                    Some(loc.text("export.reading", &[("term", &loc.term_label(t)), ("option", &loc.term_option(t, o).0)]))
                 })
                 .collect();
-            head.push(format!("Memberships as of {}. Readings: {}.", date.long(), readings.join("; ")));
+            head.push(loc.text("export.readings", &[("date", &loc.date(date)), ("readings", &readings.join("; "))]));
             let legend = ctx.reach.with(|r| {
                 r.demands
                     .iter()
                     .map(|dr| {
                         let demand = d.catalogue.demand(&dr.id);
-                        let title = demand.map(|x| x.title.clone()).unwrap_or_default();
+                        let title = demand.map(|x| loc.demand(x).title).unwrap_or_default();
                         let area = d.atlas.area_km2(dr.states.iter().map(String::as_str));
                         let mut line = format!("{} {}", dr.id, title);
                         if demand.is_some_and(|x| matches!(x.layer, crate::model::demand::Layer::States { .. })) {
-                            line.push_str(&format!(": {} states, {} km²", dr.states.len(), km2(area)));
+                            line = loc.plural("export.states", dr.states.len() as u64, &[("line", &line), ("area", &loc.area_km2(area))]);
                         }
                         // Each zone with its distance and area.
                         zones.views.with_untracked(|vs| {
                             for v in vs.iter().filter(|v| v.spec.demand == dr.id) {
-                                line.push_str(&format!("; zone, {}: {} km² within {} km", v.spec.party, km2(v.area_km2), crate::state::group(v.km)));
+                                line.push_str(&loc.text("export.zone", &[("party", loc.party(&v.spec.party)), ("area", &loc.area_km2(v.area_km2)), ("distance", &loc.km(v.km.into()))]));
                             }
                         });
                         (d.colour(&dr.id).to_string(), line)
                     })
                     .collect()
             });
-            let attribution = "Borders: Natural Earth 1:50m (public domain), UN view. Drafts: Ministry of Foreign Affairs of the Russian Federation, 17 December 2021 (unofficial translation).".to_string();
+            let attribution = loc.text("export.attribution", &[]);
             (head, legend, attribution)
         })
     })
@@ -114,6 +115,7 @@ pub fn svg_text(ctx: &Ctx, zones: &Zones) -> Option<String> {
     copy.set_attribute("width", &Fixed(EXPORT_WIDTH, 0).to_string()).ok()?;
     copy.set_attribute("height", &Fixed(EXPORT_WIDTH * nh / w, 0).to_string()).ok()?;
     copy.set_attribute("font-family", "Helvetica, Arial, sans-serif").ok()?;
+    copy.set_attribute("xml:lang", i18n::code()).ok()?;
     // White bands above and below the map for the captions.
     for (by, bh) in [(ny, top), (y + h, bottom)] {
         let band = el(&doc, "rect", &[("x", num(x)), ("y", num(by)), ("width", num(w)), ("height", num(bh)), ("fill", "#ffffff".into())])?;
@@ -182,7 +184,7 @@ fn failed(ctx: &Ctx, format: Format, why: &str) {
         Format::Csv => "CSV",
         Format::GeoJson => "GeoJSON",
     };
-    ctx.notices.update(|n| n.push(format!("The {what} download failed: {why}.")));
+    ctx.notices.update(|n| n.push(i18n::tf("export.download_failed", &[("format", what), ("why", why)])));
 }
 
 /// Downloads the current view (fetched with the presentation, see
@@ -256,16 +258,16 @@ pub fn ExportButtons(on_done: Callback<()>) -> impl IntoView {
     let zones = expect_context::<Zones>();
     let save = move |format: Format| {
         on_done.run(());
-        ctx.extras.with(super::later::load_extras, ctx.notices, "the view cannot be downloaded", move |k| (k.save)(&ctx, &zones, format));
+        ctx.extras.with(super::later::load_extras, ctx.notices, &i18n::t("export.failed"), move |k| (k.save)(&ctx, &zones, format));
     };
     view! {
-        <button type="button" role="menuitem" tabindex="-1" class="export-svg" on:click=move |_| save(Format::Svg)>"Download SVG"</button>
-        <button type="button" role="menuitem" tabindex="-1" class="export-png" on:click=move |_| save(Format::Png)>"Download PNG (for slides)"</button>
-        <button type="button" role="menuitem" tabindex="-1" class="export-csv" on:click=move |_| save(Format::Csv)>"Download CSV"</button>
-        <button type="button" role="menuitem" tabindex="-1" class="export-geojson" on:click=move |_| save(Format::GeoJson)>"Download GeoJSON"</button>
+        <button type="button" role="menuitem" tabindex="-1" class="export-svg" on:click=move |_| save(Format::Svg)>{i18n::t("export.svg")}</button>
+        <button type="button" role="menuitem" tabindex="-1" class="export-png" on:click=move |_| save(Format::Png)>{i18n::t("export.png_slides")}</button>
+        <button type="button" role="menuitem" tabindex="-1" class="export-csv" on:click=move |_| save(Format::Csv)>{i18n::t("export.csv")}</button>
+        <button type="button" role="menuitem" tabindex="-1" class="export-geojson" on:click=move |_| save(Format::GeoJson)>{i18n::t("export.geojson")}</button>
         <button type="button" role="menuitem" tabindex="-1" class="print"
             on:click=move |_| { on_done.run(()); if let Some(w) = web_sys::window() { let _ = w.print(); } }>
-            "Print"
+            {i18n::t("export.print")}
         </button>
     }
 }

@@ -6,7 +6,7 @@
 //! are hidden from assistive technology (each state already carries its
 //! name) and let the pointer through to the states.
 
-use super::{zones::Zones, Ctx};
+use super::{i18n, zones::Zones, Ctx};
 use crate::geometry::labels::{font_px, place, region_candidates, state_candidates, visible, Layout, Rect, Shape, Style, LINE_EM};
 use crate::geometry::path::Fixed;
 use crate::geometry::scene::ViewBox;
@@ -68,7 +68,25 @@ fn measure(svg: &web_sys::Element) -> Screen {
 pub fn Labels(view_box: RwSignal<ViewBox>, svg: NodeRef<leptos::svg::Svg>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let zones = expect_context::<Zones>();
-    let shapes: StoredValue<Arc<Vec<Shape>>> = StoredValue::new(Arc::new(ctx.data.with_value(|d| Shape::all(&d.atlas))));
+    // The names in the page's language (the page renders again when the
+    // language changes): the states' from CLDR, the outlines' from the
+    // locale.
+    let shapes: StoredValue<Arc<Vec<Shape>>> = StoredValue::new(Arc::new(ctx.data.with_value(|d| {
+        let mut all = Shape::all(&d.atlas);
+        for s in &mut all {
+            s.name = i18n::state_name(&s.iso, &s.name);
+        }
+        all
+    })));
+    let facts = StoredValue::new(ctx.data.with_value(|d| {
+        let mut f = d.facts.clone();
+        i18n::with(|l| {
+            for r in &mut f.regions {
+                r.name = l.region(&r.id, &r.name).to_string();
+            }
+        });
+        f
+    }));
     let screen = RwSignal::new(Screen::default());
     // The map's size and what lies over it: measured once the map and its
     // siblings are in the page (the next frame: the zoom buttons and the
@@ -153,9 +171,11 @@ pub fn Labels(view_box: RwSignal<ViewBox>, svg: NodeRef<leptos::svg::Svg>) -> im
                 }
                 let isos: Vec<&str> = reached.iter().map(|(k, _)| k.as_str()).collect();
                 let on: Vec<&str> = on.iter().map(String::as_str).collect();
-                let mut cands = state_candidates(shapes, &isos, &view, font);
-                cands.extend(region_candidates(shapes, &d.facts, &on, &view));
-                place(&cands, font, view, &obstacles)
+                facts.with_value(|f| {
+                    let mut cands = state_candidates(shapes, &isos, &view, font);
+                    cands.extend(region_candidates(shapes, f, &on, &view));
+                    place(&cands, font, view, &obstacles)
+                })
             })
         })
     });

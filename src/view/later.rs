@@ -13,7 +13,7 @@ use std::future::Future;
 /// the `split` feature it goes through `$split`, a split point:
 /// wasm-split-cli moves everything only `$make` reaches into a module of its
 /// own (`split_$module.wasm`), which the call fetches; its error is
-/// `$failed`. Without the feature (native tests, the component tests, the
+/// the message `$failed` in the page's locale. Without the feature (native tests, the component tests, the
 /// one-file build) `$make` is called at once.
 macro_rules! split_point {
     ($(#[$doc:meta])* pub async fn $load:ident() -> $kit:ty = $make:path; module $module:ident, through $split:ident, $failed:literal) => {
@@ -26,7 +26,7 @@ macro_rules! split_point {
         $(#[$doc])*
         pub async fn $load() -> Result<$kit, String> {
             #[cfg(feature = "split")]
-            return $split().await.map_err(|_| $failed.to_string());
+            return $split().await.map_err(|_| super::i18n::t($failed));
             #[cfg(not(feature = "split"))]
             Ok($make())
         }
@@ -66,9 +66,10 @@ impl<T: Copy + Send + Sync + 'static> Later<T> {
         self,
         load: fn() -> F,
         notices: RwSignal<Vec<String>>,
-        missed: &'static str,
+        missed: &str,
         then: impl FnOnce(T) + 'static,
     ) {
+        let missed = missed.to_string();
         if let Some(kit) = self.got.get_untracked() {
             then(kit);
             return;
@@ -84,7 +85,7 @@ impl<T: Copy + Send + Sync + 'static> Later<T> {
                 Err(e) if first => {
                     self.asked.set_value(false);
                     // The same failure again (a retry) is not told twice.
-                    let told = format!("{e} — {missed}");
+                    let told = super::i18n::tf("notice.code_failed", &[("error", &e), ("missed", &missed)]);
                     notices.update(|n| {
                         if !n.contains(&told) {
                             n.push(told);
@@ -97,7 +98,7 @@ impl<T: Copy + Send + Sync + 'static> Later<T> {
     }
 
     /// Fetches the kit unless it is here or on its way.
-    pub fn ask<F: Future<Output = Result<T, String>> + 'static>(self, load: fn() -> F, notices: RwSignal<Vec<String>>, missed: &'static str) {
+    pub fn ask<F: Future<Output = Result<T, String>> + 'static>(self, load: fn() -> F, notices: RwSignal<Vec<String>>, missed: &str) {
         if self.got.with_untracked(Option::is_none) && !self.asked.get_value() {
             self.with(load, notices, missed, |_| ());
         }
@@ -167,12 +168,29 @@ split_point! {
     /// The panels: fetched with the `split` feature, at hand without it.
     pub async fn load_panels() -> Panels = panels;
     module panels, through split_panels,
-    "The details' and the sharing code could not be loaded"
+    "panels.failed"
 }
 
 split_point! {
     /// The extras: fetched with the `split` feature, at hand without it.
     pub async fn load_extras() -> Extras = extras;
     module extras, through split_extras,
-    "The presentation's and the downloads' code could not be loaded"
+    "extras.failed"
+}
+
+/// What reads and checks a locale other than English (`i18n::check`):
+/// fetched with the locale's file, so an English visit carries none of it.
+#[derive(Clone, Copy)]
+pub struct Translate {
+    pub check: fn(&'static str, Result<String, String>, &super::Data) -> Result<std::rc::Rc<crate::model::locale::Locale>, String>,
+}
+
+fn translate() -> Translate {
+    Translate { check: super::i18n::check }
+}
+
+split_point! {
+    /// The locale checker: fetched with the `split` feature, at hand without it.
+    pub async fn load_translate() -> Translate = translate; module locale, through split_locale,
+    "locale.code_failed"
 }

@@ -1,13 +1,14 @@
 //! The headline over the map and the key of the active demands.
 
-use super::Ctx;
+use super::{i18n, Ctx};
 use crate::model::demand::Layer;
 use crate::model::headline;
 use leptos::prelude::*;
 
-/// Rounds a km² figure to the nearest thousand and groups its digits.
+/// Rounds a km² figure to the nearest thousand and groups its digits as
+/// the page's locale does.
 pub fn km2(v: f64) -> String {
-    crate::state::group(((v / 1000.0).round() * 1000.0) as u64)
+    i18n::number(((v / 1000.0).round() * 1000.0) as u64)
 }
 
 /// The headline for the current view, from the data (see
@@ -21,11 +22,12 @@ pub fn Headline() -> impl IntoView {
         let zone_area: f64 = zones.views.with(|v| v.iter().map(|z| z.area_km2).sum());
         let has_zones = zones.specs.with(|s| !s.is_empty());
         let on = ctx.as_of.get();
+        let loc = i18n::current();
         ctx.reach.with(|r| {
             ctx.data.with_value(|d| {
                 let on = on.date(d.today);
                 if r.demands.is_empty() {
-                    return (headline::empty(on), None);
+                    return (headline::empty(on, &loc), None);
                 }
                 let whole = r.states();
                 let whole_km2 = d.atlas.area_km2(whole.iter().map(String::as_str));
@@ -34,13 +36,14 @@ pub fn Headline() -> impl IntoView {
                     crate::model::scope::set_add(&mut states, z);
                 }
                 let view = headline::View { states: &states, whole_km2, zone_km2: has_zones.then_some(zone_area), on };
-                let text = headline::headline(&view, &d.facts, |iso| d.atlas.area_km2(std::iter::once(iso)));
+                let text = headline::headline(&view, &d.facts, &loc, |iso| d.atlas.area_km2(std::iter::once(iso)));
                 let off: Vec<String> = states
                     .iter()
                     .filter(|iso| d.atlas.get(iso).is_none())
-                    .filter_map(|iso| d.facts.state(iso).map(|s| s.name.clone()))
+                    .filter(|iso| d.facts.state(iso).is_some())
+                    .map(|iso| loc.state(iso, &d.facts).to_string())
                     .collect();
-                let off = (!off.is_empty()).then(|| format!("{} lie outside the map's frame; their land is not counted.", off.join(" and ")));
+                let off = (!off.is_empty()).then(|| loc.text("head.off_frame", &[("names", &loc.and_list(&off))]));
                 (text, off)
             })
         })
@@ -59,7 +62,7 @@ pub fn Headline() -> impl IntoView {
                 })}
             </h2>
             <p class="dek">
-                "Each colour marks the states that one demand in Russia's two drafts would reach."
+                {i18n::t("head.dek_colour")}
                 {move || text.with(|t| t.1.clone()).map(|o| view! { " " <span class="off-frame">{o}</span> })}
             </p>
         </div>
@@ -73,34 +76,35 @@ pub fn Legend() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let rows = Memo::new(move |_| ctx.reach.with(|r| r.demands.clone()));
     let row = move |dr: crate::model::reach::DemandReach| {
+        let loc = i18n::current();
         ctx.data.with_value(|d| {
             let demand = d.catalogue.demand(&dr.id).cloned();
             let colour = d.colour(&dr.id);
             let area = d.atlas.area_km2(dr.states.iter().map(String::as_str));
             let sides = if dr.sides.len() > 1 {
-                dr.sides.iter().map(|(p, s)| format!("{p}: {}", s.len())).collect::<Vec<_>>().join(" · ")
+                dr.sides.iter().map(|(p, s)| loc.text("legend.side", &[("party", loc.party(p)), ("count", &loc.number(s.len() as u64))])).collect::<Vec<_>>().join(" · ")
             } else {
                 String::new()
             };
             let zoned = demand.as_ref().is_some_and(|x| !x.zones().is_empty());
             let whole = demand.as_ref().is_some_and(|x| matches!(x.layer, Layer::States { .. }));
-            let treaty = demand.as_ref().and_then(|x| d.catalogue.treaty(&x.treaty)).map(|t| t.short.clone()).unwrap_or_default();
-            let reference = demand.as_ref().map(|x| format!("{treaty}, {}", x.reference())).unwrap_or_default();
+            let treaty = demand.as_ref().and_then(|x| d.catalogue.treaty(&x.treaty)).map(|t| loc.treaty_short(t)).unwrap_or_default();
+            let reference = demand.as_ref().map(|x| format!("{treaty}, {}", loc.reference(x))).unwrap_or_default();
             let n = dr.states.len();
             view! {
                 <li data-demand=dr.id.clone()>
                     <span class="swatch" style:background=colour aria-hidden="true"></span>
-                    <span class="title">{demand.map(|x| x.title).unwrap_or_default()}</span>
+                    <span class="title">{demand.as_ref().map(|x| loc.demand(x).short).unwrap_or_default()}</span>
                     " "
                     {whole.then(|| view! {
                         <span class="count" data-count=n>
-                            {format!("{n} state{} · {}", if n == 1 { "" } else { "s" }, headline::area(area))}
+                            {loc.plural("legend.count", n as u64, &[("area", &headline::area(area, &loc))])}
                         </span>
                     })}
                     " "
                     <span class="ref">{reference}</span>
                     {zoned.then(|| view! { <super::zones::ZoneFigures demand=dr.id.clone()/> })}
-                    {(!sides.is_empty()).then(|| view! { " " <span class="sides">{format!("Restricted for each side: {sides}")}</span> })}
+                    {(!sides.is_empty()).then(|| view! { " " <span class="sides">{loc.text("legend.sides", &[("sides", &sides)])}</span> })}
                 </li>
             }
         })
@@ -128,34 +132,25 @@ pub fn Legend() -> impl IntoView {
             view! {
                 <li class="overlap">
                     <span class="swatch stripes" style:background=bg aria-hidden="true"></span>
-                    "Stripes: more than one demand; the number says how many"
+                    {i18n::t("legend.stripes")}
                 </li>
             }
         })
     };
-    let date = move || ctx.data.with_value(|d| ctx.as_of.get().date(d.today).long());
+    let date = move || ctx.data.with_value(|d| i18n::date(ctx.as_of.get().date(d.today)));
     view! {
-        <section class="legend" aria-label="Key">
+        <section class="legend" aria-label=i18n::t("legend.aria")>
             <ul>
                 {move || rows.get().into_iter().map(row).collect_view()}
                 {stripes}
-                {move || rows.with(Vec::is_empty).then(|| view! { <li class="hint">"No demand switched on: choose one from the list of demands."</li> })}
+                {move || rows.with(Vec::is_empty).then(|| view! { <li class="hint">{i18n::t("legend.hint")}</li> })}
             </ul>
             <ul class="base-key">
-                <li><span class="swatch base-russia" aria-hidden="true"></span>"Russia"</li>
-                <li><span class="swatch base-nato" aria-hidden="true"></span>{move || format!("NATO members on {}", date())}</li>
-                <li><span class="swatch base-other" aria-hidden="true"></span>"Other states"</li>
+                <li><span class="swatch base-russia" aria-hidden="true"></span>{i18n::t("legend.russia")}</li>
+                <li><span class="swatch base-nato" aria-hidden="true"></span>{move || i18n::tf("legend.nato_on", &[("date", &date())])}</li>
+                <li><span class="swatch base-other" aria-hidden="true"></span>{i18n::t("legend.other")}</li>
             </ul>
         </section>
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn km2_groups_and_rounds() {
-        assert_eq!(super::km2(16_945_954.0), "16,946,000");
-        assert_eq!(super::km2(499.0), "0");
-        assert_eq!(super::km2(313_757.0), "314,000");
-    }
-}

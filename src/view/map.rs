@@ -3,7 +3,7 @@
 //! keyboard. The wheel zooms only with Ctrl/⌘ or once the map was clicked,
 //! so an article around an embedded map still scrolls.
 
-use super::Ctx;
+use super::{i18n, Ctx};
 use crate::geometry::path::Fixed;
 use leptos::prelude::*;
 use crate::model::scope::StringMap;
@@ -228,15 +228,15 @@ pub fn MapView() -> impl IntoView {
                     _ => Some(format!("url(#{})", mix_id(ids))),
                 })
             };
-            let name = s.name.clone();
+            // The name in the page's language first: "Украина: …".
+            let name = i18n::state_name(&iso, &s.name);
             let label = {
                 let name = name.clone();
                 move || {
                     let n = all_ids.with(Vec::len);
                     match n {
                         0 => name.clone(),
-                        1 => format!("{name}: reached by 1 active demand"),
-                        n => format!("{name}: reached by {n} active demands"),
+                        n => i18n::tp("map.state_reached", n, &[("name", &name)]),
                     }
                 }
             };
@@ -320,7 +320,7 @@ pub fn MapView() -> impl IntoView {
                     class="region"
                     data-region=r.id.clone()
                     d=r.d.clone()
-                    aria-label=format!("Outline: {}", r.name)
+                    aria-label=i18n::tf("map.outline", &[("name", &i18n::with(|l| l.region(&r.id, &r.name).to_string()))])
                     role="img"
                     style:display=move || { if ctx.choices.with(|c| c.regions.contains(&id)) { "inline" } else { "none" } }
                 />
@@ -360,7 +360,7 @@ pub fn MapView() -> impl IntoView {
 
     let tooltip = move || {
         hovered.get().map(|(iso, x, y)| {
-            let text = ctx.data.with_value(|d| d.scene.states.iter().find(|s| s.iso == iso).map(|s| s.name.clone()).unwrap_or_default());
+            let text = ctx.data.with_value(|d| d.scene.states.iter().find(|s| s.iso == iso).map(|s| i18n::state_name(&iso, &s.name)).unwrap_or_default());
             let (left, top) = frame_ref
                 .get_untracked()
                 .map(|f| {
@@ -383,7 +383,7 @@ pub fn MapView() -> impl IntoView {
             node_ref=frame_ref
             tabindex="0"
             role="group"
-            aria-label="Map. Arrow keys pan; plus and minus zoom; 0 resets. Tab moves through the states."
+            aria-label=i18n::t("map.label")
             on:keydown=on_key
         >
             <svg
@@ -398,7 +398,7 @@ pub fn MapView() -> impl IntoView {
                 on:pointerup=on_up
                 on:pointercancel=on_up
             >
-                <title>"Map of Europe, the South Caucasus, Central Asia and Russia"</title>
+                <title>{i18n::t("map.title")}</title>
                 <defs>{patterns}</defs>
                 <rect class="sea" x=Fixed(frame.x - frame.w, 0).to_string() y=Fixed(frame.y - frame.h, 0).to_string() width=Fixed(frame.w * 3.0, 0).to_string() height=Fixed(frame.h * 3.0, 0).to_string()/>
                 <super::zones::ZoneLayer frame=crate::zone::plan::Frame::Main shapes=zone_shapes.clone() sea=true/>
@@ -412,12 +412,12 @@ pub fn MapView() -> impl IntoView {
             </svg>
             {tooltip}
             <div class="zoom-buttons">
-                <button type="button" aria-label="Zoom in" on:click=move |_| zoom_centre(1.5)>"+"</button>
-                <button type="button" aria-label="Zoom out" on:click=move |_| zoom_centre(1.0 / 1.5)>"−"</button>
-                <button type="button" aria-label="Reset the view" on:click=move |_| view_box.set(fitted.get_untracked())>"⟲"</button>
+                <button type="button" aria-label=i18n::t("map.zoom_in") on:click=move |_| zoom_centre(1.5)>"+"</button>
+                <button type="button" aria-label=i18n::t("map.zoom_out") on:click=move |_| zoom_centre(1.0 / 1.5)>"−"</button>
+                <button type="button" aria-label=i18n::t("map.reset") on:click=move |_| view_box.set(fitted.get_untracked())>"⟲"</button>
             </div>
             <p class="wheel-hint" role="status" style:display=move || { if hint.get() { "block" } else { "none" } }>
-                "Hold Ctrl (⌘ on a Mac) to zoom with the wheel, or click the map first."
+                {i18n::t("map.wheel")}
             </p>
         </div>
     }

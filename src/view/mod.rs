@@ -3,6 +3,7 @@
 
 pub mod details;
 pub mod export;
+pub mod i18n;
 pub mod later;
 pub mod labels;
 pub mod legend;
@@ -97,17 +98,17 @@ impl Data {
         let facts = match facts.and_then(|t| load::facts(&t).map_err(|e| e.to_string())) {
             Ok(f) => Some(f),
             Err(e) => {
-                problems.push(format!("{e} — memberships and demands cannot be shown"));
+                problems.push(i18n::tf("notice.facts_broken", &[("error", &e.to_string())]));
                 None
             }
         };
         let catalogue = match (&facts, demands) {
             (Some(f), Ok(t)) => load::catalogue(&t, f).unwrap_or_else(|e| {
-                problems.push(format!("{e} — the demands cannot be shown"));
+                problems.push(i18n::tf("notice.demands_broken", &[("error", &e.to_string())]));
                 Catalogue::default()
             }),
             (_, Err(e)) => {
-                problems.push(format!("{e} — the demands cannot be shown"));
+                problems.push(i18n::tf("notice.demands_broken", &[("error", &e)]));
                 Catalogue::default()
             }
             (None, Ok(_)) => Catalogue::default(),
@@ -116,7 +117,7 @@ impl Data {
         let mut catalogue = catalogue;
         problems.extend(catalogue.fill_counts(&facts, today));
         for s in facts.states.iter().filter(|s| s.drawn && atlas.get(&s.iso).is_none()) {
-            problems.push(format!("No geometry for {} ({}): it is left off the map", s.name, s.iso));
+            problems.push(i18n::tf("notice.no_geometry", &[("name", &s.name), ("iso", &s.iso)]));
         }
         let scene = scene(&atlas, &facts);
         let neighbours = atlas.neighbours();
@@ -160,15 +161,37 @@ impl Ctx {
     }
 }
 
-/// Fetches the three data files side by side and builds the data.
+/// Fetches the three data files side by side, and the locale's texts when
+/// the page is not in English, and builds the data; a locale that cannot be
+/// fetched or fails its check leaves the page in English, with a notice.
 async fn load_data(notices: RwSignal<Vec<String>>) -> Result<Data, String> {
-    let (states, facts, demands) = futures::future::join3(
-        platform::fetch_text("states.topo.json"),
-        platform::fetch_text("facts.json"),
-        platform::fetch_text("demands.json"),
+    let wanted = i18n::wanted();
+    // With the file, the code that checks it (its own module in the release).
+    let locale_text = async move {
+        if wanted == "en" {
+            None
+        } else {
+            let (text, kit) = futures::future::join(platform::fetch_text(&crate::model::locale::file_name(wanted)), later::load_translate()).await;
+            Some((text, kit))
+        }
+    };
+    let ((states, facts, demands), locale_text) = futures::future::join(
+        futures::future::join3(platform::fetch_text("states.topo.json"), platform::fetch_text("facts.json"), platform::fetch_text("demands.json")),
+        locale_text,
     )
     .await;
-    let (data, problems) = Data::from_texts(states, facts, demands, platform::today());
+    let (data, mut problems) = Data::from_texts(states, facts, demands, platform::today());
+    if let (Ok(d), Some((text, kit))) = (&data, locale_text) {
+        let checked = match kit {
+            Ok(kit) => (kit.check)(wanted, text, d),
+            Err(e) => Err(i18n::tf("notice.locale_broken", &[("error", &e)])),
+        };
+        match checked {
+            Ok(l) => i18n::set(l),
+            Err(n) => problems.push(n),
+        }
+    }
+    i18n::apply_to_document();
     if !problems.is_empty() {
         notices.update(|n| n.extend(problems));
     }
@@ -192,7 +215,7 @@ fn Notices(notices: RwSignal<Vec<String>>) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="dismiss"
-                                    aria-label="Dismiss this notice"
+                                    aria-label=i18n::t("notice.dismiss")
                                     on:click=move |_| notices.update(|v| { if i < v.len() { v.remove(i); } })
                                 >
                                     "×"
@@ -206,11 +229,17 @@ fn Notices(notices: RwSignal<Vec<String>>) -> impl IntoView {
     }
 }
 
+/// Renders the page again, in the locale just chosen (`i18n::Switcher`).
+#[derive(Clone, Copy)]
+pub struct Relang(pub RwSignal<u32>);
+
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
     let notices = RwSignal::new(Vec::<String>::new());
     let loaded: RwSignal<Option<Result<Arc<Data>, String>>> = RwSignal::new(None);
+    let relang = RwSignal::new(0u32);
+    provide_context(Relang(relang));
     wasm_bindgen_futures::spawn_local(async move {
         loaded.set(Some(load_data(notices).await.map(Arc::new)));
         // The map (or why not) takes the prerendered shell's place.
@@ -218,13 +247,16 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Notices notices/>
-        {move || match loaded.get() {
-            None => view! { <Masthead/><p class="loading" role="status">"Loading the map…"</p> }.into_any(),
-            Some(Err(e)) => view! {
-                <Masthead/>
-                <p class="fatal" role="alert">{format!("The map's geometry could not be loaded: {e}")}</p>
-            }.into_any(),
-            Some(Ok(data)) => view! { <Explorer data notices/> }.into_any(),
+        {move || {
+            relang.track();
+            match loaded.get() {
+                None => view! { <Masthead/><p class="loading" role="status">{i18n::t("loading.map")}</p> }.into_any(),
+                Some(Err(e)) => view! {
+                    <Masthead/>
+                    <p class="fatal" role="alert">{i18n::tf("error.geometry", &[("error", &e)])}</p>
+                }.into_any(),
+                Some(Ok(data)) => view! { <Explorer data notices/> }.into_any(),
+            }
         }}
     }
 }
@@ -234,21 +266,24 @@ pub fn App() -> impl IntoView {
 fn Masthead(#[prop(optional)] share: bool) -> impl IntoView {
     view! {
         <header class="masthead">
-            <h1>"What Russia's draft treaties of 17 December 2021 would restrict"</h1>
+            <h1>{i18n::t("head.headline")}</h1>
             {share.then(|| view! { <share::ShareMenu/> })}
         </header>
     }
 }
 
-/// Sources in one line, and the way to the method.
+/// Sources in one line, the way to the method, and the language switcher
+/// (under the map, so the first screen keeps its layout on a phone).
 #[component]
 fn Attribution() -> impl IntoView {
     view! {
         <footer class="attribution">
             <p>
-                "Drafts: Russia's Ministry of Foreign Affairs, 17 December 2021 (unofficial translation). "
-                "Borders: Natural Earth, UN view. "
+                {i18n::t("footer.short")}
+                " "
                 <method::MethodLink/>
+                " "
+                <i18n::Switcher/>
             </p>
         </footer>
     }
@@ -264,7 +299,7 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
         initial.go_to(step, &data.catalogue);
     }
     if !ignored.is_empty() {
-        let notice = format!("Ignored in the address: {}.", ignored.join("; "));
+        let notice = i18n::tf("notice.ignored", &[("list", &ignored.join("; "))]);
         // In an embed the address is the editor's, not the reader's: the
         // console tells the editor, the article shows the map. Notices that
         // change what the reader sees (data that could not load) stay.
@@ -309,7 +344,7 @@ fn Explorer(data: Arc<Data>, notices: RwSignal<Vec<String>>) -> impl IntoView {
     view! {
         <Masthead share=true/>
         <main class="layout">
-            <section class="map-column" aria-label="Map">
+            <section class="map-column" aria-label=i18n::t("section.map")>
                 <legend::Headline/>
                 // The key sits on the map on wide screens, under it on phones.
                 <div class="map-stage">

@@ -22,23 +22,23 @@ pub fn MoreViews() -> impl IntoView {
     let read = move || ctx.choices.with(|c| c.read.is_some());
     Effect::new(move |_| {
         if table() || read() {
-            ctx.panels.ask(super::later::load_panels, ctx.notices, "the table and the drafts' text cannot be shown");
+            ctx.panels.ask(super::later::load_panels, ctx.notices, &super::i18n::t("more.failed"));
         }
     });
     let part = move |open: bool, kind: u8| {
         open.then(|| match ctx.panels.get() {
             Some(k) => if kind == 0 { (k.table)() } else { (k.reading)() },
-            None => view! { <p class="loading" role="status">"Loading…"</p> }.into_any(),
+            None => view! { <p class="loading" role="status">{super::i18n::t("loading.other")}</p> }.into_any(),
         })
     };
     let expanded = |on: bool| if on { "true" } else { "false" };
     view! {
         <div class="more-views">
             <button type="button" class="show-table" aria-expanded=move || expanded(table()) aria-controls="reach-table"
-                on:click=move |_| ctx.choices.update(|c| c.table = !c.table)>"Show as table"</button>
+                on:click=move |_| ctx.choices.update(|c| c.table = !c.table)>{super::i18n::t("more.table")}</button>
             " "
             <button type="button" class="show-reading" aria-expanded=move || expanded(read()) aria-controls="reading"
-                on:click=move |_| ctx.choices.update(|c| c.read = if c.read.is_some() { None } else { Some("us-1".into()) })>"Read the drafts, article by article"</button>
+                on:click=move |_| ctx.choices.update(|c| c.read = if c.read.is_some() { None } else { Some("us-1".into()) })>{super::i18n::t("more.reading")}</button>
             <div id="reach-table" class="table-view">{move || part(table(), 0)}</div>
             <div id="reading" class="reading">{move || part(read(), 1)}</div>
         </div>

@@ -2,8 +2,7 @@
 //! the list of demands, in a side panel on a wide screen and a bottom sheet
 //! on a phone, which leaves the map in view.
 
-use super::Ctx;
-use crate::model::demand::Layer;
+use super::{i18n, Ctx};
 use crate::state::AsOf;
 use leptos::prelude::*;
 
@@ -12,9 +11,10 @@ pub fn DateControl() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     // The map draws today's borders on every date (facts.json, `borders`).
     let borders = ctx.data.with_value(|d| d.facts.borders.as_ref().map(|b| b.note.clone()));
+    let today = ctx.data.with_value(|d| d.today);
     view! {
         <fieldset class="date">
-            <legend>"Memberships as of"</legend>
+            <legend>{i18n::t("date.legend")}</legend>
             {AsOf::ALL
                 .into_iter()
                 .map(|a| {
@@ -27,12 +27,12 @@ pub fn DateControl() -> impl IntoView {
                                 prop:checked=move || ctx.as_of.get() == a
                                 on:change=move |_| ctx.choices.update(|c| c.as_of = a)
                             />
-                            {a.label()}
+                            {i18n::as_of(a, today)}
                         </label>
                     }
                 })
                 .collect_view()}
-            {borders.map(|n| view! { <details class="date-note"><summary>"Borders on these dates"</summary><p>{n}</p></details> })}
+            {borders.map(|n| view! { <details class="date-note"><summary>{i18n::t("date.borders")}</summary><p>{n}</p></details> })}
         </fieldset>
     }
 }
@@ -41,21 +41,30 @@ pub fn DateControl() -> impl IntoView {
 pub fn ReadingControls() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let terms = ctx.data.with_value(|d| d.catalogue.terms.clone());
+    let loc = i18n::current();
     terms
         .into_iter()
         .map(|t| {
             let id = t.id.clone();
             let id2 = id.clone();
-            let options = t.options.clone();
+            let options: Vec<(String, String)> = t.options.iter().map(|o| (o.value.clone(), loc.term_option(&t, o).1)).collect();
             let effect = move || {
                 let v = ctx.readings.with(|r| r.get(&id2).cloned().unwrap_or_default());
-                options.iter().find(|o| o.value == v).map(|o| o.effect.clone()).unwrap_or_default()
+                options.iter().find(|o| o.0 == v).map(|o| o.1.clone()).unwrap_or_default()
             };
+            // The official English wording in quotation marks; beside it the
+            // Russian original where verified, or the map's translation,
+            // labelled, never quoted.
+            let mine = loc.terms.get(&t.id);
+            let original = mine.and_then(|m| m.original.as_ref()).map(|o| loc.text("readings.original", &[("text", &o.text)]));
+            let translation = mine.and_then(|m| m.translation.as_ref()).map(|x| loc.text("readings.translation", &[("text", x)]));
+            let extra: Vec<String> = original.into_iter().chain(translation).collect();
             view! {
                 <fieldset class="reading" data-term=t.id.clone()>
                     <legend>
-                        {t.label.clone()}
-                        <span class="phrase">{format!(" (“{}”, {})", t.phrase, t.demand)}</span>
+                        {loc.term_label(&t)}
+                        <span class="phrase">{loc.text("readings.phrase", &[("phrase", &t.phrase), ("demand", &t.demand)])}</span>
+                        {(!extra.is_empty()).then(|| view! { <span class="phrase-note">{format!(" {}", extra.join("; "))}</span> })}
                     </legend>
                     {t.options
                         .iter()
@@ -70,7 +79,7 @@ pub fn ReadingControls() -> impl IntoView {
                                         prop:checked=move || ctx.readings.with(|r| r.get(&id_a) == Some(&v_a))
                                         on:change=move |_| ctx.choices.update(|c| { c.readings.insert(id_b.clone(), v_b.clone()); })
                                     />
-                                    {o.label.clone()}
+                                    {loc.term_option(&t, o).0}
                                 </label>
                             }
                         })
@@ -85,10 +94,10 @@ pub fn ReadingControls() -> impl IntoView {
 #[component]
 pub fn RegionControls() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let regions = ctx.data.with_value(|d| d.scene.regions.iter().map(|r| (r.id.clone(), r.name.clone())).collect::<Vec<_>>());
+    let regions = i18n::with(|l| ctx.data.with_value(|d| d.scene.regions.iter().map(|r| (r.id.clone(), l.region(&r.id, &r.name).to_string())).collect::<Vec<_>>()));
     view! {
         <fieldset class="regions">
-            <legend>"Region outlines"</legend>
+            <legend>{i18n::t("regions.legend")}</legend>
             {regions
                 .into_iter()
                 .map(|(id, name)| {
@@ -124,7 +133,7 @@ pub fn Picker() -> impl IntoView {
     let open = RwSignal::new(false);
     let count = move || ctx.demands.with(Vec::len);
     view! {
-        <section class="controls" class:open=move || open.get() aria-label="Choices">
+        <section class="controls" class:open=move || open.get() aria-label=i18n::t("section.choices")>
             <button
                 type="button"
                 class="sheet-handle"
@@ -141,9 +150,8 @@ pub fn Picker() -> impl IntoView {
             >
                 <span class="grip" aria-hidden="true"></span>
                 {move || match count() {
-                    0 => "Choose demands".to_string(),
-                    1 => "Demands: 1 on".to_string(),
-                    n => format!("Demands: {n} on"),
+                    0 => i18n::t("picker.choose"),
+                    n => i18n::tp("picker.on", n, &[]),
                 }}
                 <span class="chevron" aria-hidden="true">{move || if open.get() { "▾" } else { "▴" }}</span>
             </button>
@@ -174,20 +182,21 @@ pub fn DemandList() -> impl IntoView {
     view! {
         <section class="demands" aria-labelledby="demands-heading">
             <div class="demands-head">
-                <h2 id="demands-heading">"The demands"</h2>
+                <h2 id="demands-heading">{i18n::t("demands.heading")}</h2>
                 <div class="bulk">
-                    <button type="button" class="all" on:click=all>"All on"</button>
-                    <button type="button" class="none" on:click=move |_| ctx.choices.update(|c| c.demands.clear())>"All off"</button>
+                    <button type="button" class="all" on:click=all>{i18n::t("demands.all_on")}</button>
+                    <button type="button" class="none" on:click=move |_| ctx.choices.update(|c| c.demands.clear())>{i18n::t("demands.all_off")}</button>
                 </div>
             </div>
             {treaties
                 .into_iter()
                 .map(|t| {
                     let items = demands.iter().filter(|d| d.treaty == t.id).cloned().collect::<Vec<_>>();
+                    let short = i18n::with(|l| l.treaty_short(&t));
                     view! {
-                        <h3 class="treaty" title=t.title.clone()>{t.short.clone()}</h3>
+                        <h3 class="treaty" title=i18n::with(|l| l.treaty_title(&t))>{short.clone()}</h3>
                         <ul class="demand-list">
-                            {items.into_iter().map(|d| view! { <DemandItem demand=d treaty=t.short.clone()/> }).collect_view()}
+                            {items.into_iter().map(|d| view! { <DemandItem demand=d treaty=short.clone()/> }).collect_view()}
                         </ul>
                     }
                 })
@@ -213,28 +222,29 @@ fn DemandItem(demand: crate::model::demand::Demand, treaty: String) -> impl Into
     let toggle = move |_| ctx.choices.update(|c| ctx.data.with_value(|d| c.toggle(&d.catalogue, &id_toggle)));
     let about = RwSignal::new(false);
     let about_id = format!("about-{id}");
+    let (text, reference) = i18n::with(|l| (l.demand(&demand), l.reference(&demand)));
     let control = match demand.has_map_layer() {
         true => view! {
             <button
                 type="button"
                 class="toggle"
-                title=demand.title.clone()
+                title=text.title.clone()
                 data-demand=id.clone()
                 aria-pressed=move || { if on.get() { "true" } else { "false" } }
                 on:click=toggle
             >
                 <span class="swatch" style:background=colour aria-hidden="true"></span>
-                <span class="ref">{demand.reference()}</span>
-                <span class="title">{demand.title.clone()}</span>
+                <span class="ref">{reference.clone()}</span>
+                <span class="title">{text.short.clone()}</span>
             </button>
         }
         .into_any(),
         false => view! {
-            <div class="static" data-demand=id.clone() title=demand.title.clone()>
+            <div class="static" data-demand=id.clone() title=text.title.clone()>
                 <span class="swatch none" aria-hidden="true"></span>
-                <span class="ref">{demand.reference()}</span>
-                <span class="title">{demand.title.clone()}</span>
-                <span class="tag visually-hidden">"(not on the map)"</span>
+                <span class="ref">{reference.clone()}</span>
+                <span class="title">{text.short.clone()}</span>
+                <span class="tag visually-hidden">{i18n::t("demand.not_on_map")}</span>
             </div>
         }
         .into_any(),
@@ -246,13 +256,13 @@ fn DemandItem(demand: crate::model::demand::Demand, treaty: String) -> impl Into
         move || {
             about.get().then(|| match ctx.panels.get() {
                 Some(k) => (k.about)(ctx, id.clone(), treaty.clone()),
-                None => view! { <p class="loading" role="status">"Loading…"</p> }.into_any(),
+                None => view! { <p class="loading" role="status">{i18n::t("loading.other")}</p> }.into_any(),
             })
         }
     };
     let open_about = move |_| {
         if !about.get_untracked() {
-            ctx.panels.ask(super::later::load_panels, ctx.notices, "the demand's text cannot be shown");
+            ctx.panels.ask(super::later::load_panels, ctx.notices, &i18n::t("demand.failed"));
         }
         about.update(|a| *a = !*a);
     };
@@ -265,7 +275,7 @@ fn DemandItem(demand: crate::model::demand::Demand, treaty: String) -> impl Into
                     class="about"
                     aria-expanded=move || about.get().to_string()
                     aria-controls=about_id.clone()
-                    aria-label=format!("About {id}: summary, who is bound, quotation")
+                    aria-label=i18n::tf("demand.about_label", &[("id", &id)])
                     on:click=open_about
                 >
                     "i"
@@ -277,34 +287,53 @@ fn DemandItem(demand: crate::model::demand::Demand, treaty: String) -> impl Into
 }
 
 /// A demand's text under its line: the summary, who is bound, what is
-/// restricted, the quotation and the note (in the panels' module).
+/// restricted, the quotation and the note (in the panels' module), in the
+/// page's locale. The quotation is the official text (the ministry's
+/// English, or the verified Russian original); any translation beside it is
+/// labelled as the map's and never put in quotation marks.
 pub fn about_body(ctx: Ctx, id: String, treaty: String) -> impl IntoView {
     let Some(demand) = ctx.data.with_value(|d| d.catalogue.demand(&id).cloned()) else { return ().into_any() };
-    let note = match &demand.layer {
-        Layer::Distance { note, .. } => Some(note.clone()),
-        Layer::States { zone_note, .. } => zone_note.clone(),
-        Layer::None => None,
-    };
+    let loc = i18n::current();
+    let text = loc.demand(&demand);
+    let quote = ctx.data.with_value(|d| loc.quotation(&id, &d.catalogue));
+    let reference = loc.reference(&demand);
     // The demand's place in the reading view: its own anchor, or its
     // article's when it is the whole article.
     let read = demand.id.clone();
     view! {
-        <p class="summary">{demand.summary.clone()}</p>
+        <p class="summary">{text.summary.clone()}</p>
         <dl>
-            <dt>"Binds"</dt><dd>{demand.bound.clone()}</dd>
-            <dt>"Restricts"</dt><dd>{demand.restricts.clone()}</dd>
+            <dt>{loc.text("demand.binds", &[])}</dt><dd>{text.bound.clone()}</dd>
+            <dt>{loc.text("demand.restricts", &[])}</dt><dd>{text.restricts.clone()}</dd>
         </dl>
-        {demand.quote.clone().map(|q| view! {
-            <blockquote>
-                <p>{format!("“{}”", q.text)}</p>
-                <footer>{format!("{treaty}, {}. {}", demand.reference(), q.source)}</footer>
-            </blockquote>
-        })}
-        {note.map(|n| view! { <p class="note">{n}</p> })}
+        {quote.map(|q| quotation(&loc, q, &treaty, &reference))}
+        {text.note.clone().map(|n| view! { <p class="note">{n}</p> })}
         <button type="button" class="read-article" data-read=read.clone()
             on:click=move |_| ctx.choices.update(|c| c.read = Some(read.clone()))>
-            "Read the article"
+            {loc.text("demand.read_article", &[])}
         </button>
     }
     .into_any()
+}
+
+/// A quotation as the locale shows it: the official text in quotation
+/// marks, in its own language, with its source; the Russian locale's note
+/// where the original was not verified; the map's translation, labelled.
+pub fn quotation(loc: &crate::model::locale::Locale, q: crate::model::locale::Quotation, treaty: &str, reference: &str) -> impl IntoView {
+    let which = if q.lang == "ru" { loc.text("quote.original_ru", &[]) } else { loc.text("quote.official_en", &[]) };
+    let source = loc.text("quote.source", &[("treaty", treaty), ("reference", reference), ("source", &q.source)]);
+    let label = loc.text("quote.translation", &[]);
+    view! {
+        <blockquote lang=q.lang>
+            <p>{loc.text("quote.marks", &[("text", &q.text)])}</p>
+            <footer>{if loc.code == "en" { source } else { format!("{which}. {source}") }}</footer>
+        </blockquote>
+        {q.flag.map(|f| view! { <p class="quote-flag">{f}</p> })}
+        {q.translation.map(|t| view! {
+            <div class="map-translation">
+                <p class="tag">{label}</p>
+                <p>{t}</p>
+            </div>
+        })}
+    }
 }

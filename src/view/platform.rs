@@ -209,3 +209,11 @@ pub fn focus_among(items: &str, step: i32) {
         }
     }
 }
+
+/// The reader's languages, most wanted first (`navigator.languages`, else
+/// `navigator.language`).
+pub fn languages() -> Vec<String> {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
+    let list: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+    if list.is_empty() { nav.language().into_iter().collect() } else { list }
+}

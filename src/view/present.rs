@@ -2,7 +2,7 @@
 //! the clause quoted. Arrows, Page Up/Down and Space (what a presenter's
 //! clicker sends) move between steps; Escape leaves.
 
-use super::{platform, Ctx};
+use super::{i18n, platform, Ctx};
 use crate::state::Step;
 use leptos::prelude::*;
 
@@ -42,8 +42,8 @@ pub fn PresentButtons(on_done: Callback<bool>) -> impl IntoView {
         on_done.run(true);
     };
     view! {
-        <button type="button" role="menuitem" tabindex="-1" class="present" on:click=move |_| { on_done.run(false); start(ctx) }>"Present full screen"</button>
-        <button type="button" role="menuitem" tabindex="-1" class="add-step" on:click=add>"Add this view as a step"</button>
+        <button type="button" role="menuitem" tabindex="-1" class="present" on:click=move |_| { on_done.run(false); start(ctx) }>{i18n::t("present.full")}</button>
+        <button type="button" role="menuitem" tabindex="-1" class="add-step" on:click=add>{i18n::t("present.add")}</button>
     }
 }
 
@@ -61,13 +61,13 @@ pub fn steps_box() -> impl IntoView {
         <div class="share-box steps-box">
             <label>
                 {move || match count() {
-                    0 => "No step yet: set up a view and add it as a step.".to_string(),
-                    n => format!("Presentation of {n} step{}: its link", if n == 1 { "" } else { "s" }),
+                    0 => i18n::t("present.none"),
+                    n => i18n::tp("present.steps_link", n, &[]),
                 }}
                 <textarea readonly rows="2" class="share-text steps-link">{link}</textarea>
             </label>
-            <button type="button" class="present-steps" on:click=move |_| start(ctx)>"Present"</button>
-            <button type="button" class="clear-steps" on:click=move |_| ctx.choices.update(|c| c.steps.clear())>"Clear steps"</button>
+            <button type="button" class="present-steps" on:click=move |_| start(ctx)>{i18n::t("present.button")}</button>
+            <button type="button" class="clear-steps" on:click=move |_| ctx.choices.update(|c| c.steps.clear())>{i18n::t("present.clear")}</button>
         </div>
     }
 }
@@ -80,11 +80,11 @@ pub fn Presentation() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     Effect::new(move |_| {
         if ctx.choices.with(|c| c.present) {
-            ctx.extras.ask(super::later::load_extras, ctx.notices, "the presentation cannot be shown");
+            ctx.extras.ask(super::later::load_extras, ctx.notices, &i18n::t("present.failed"));
         }
     });
     view! {
-        <section class="presentation" aria-live="polite" aria-label="Presentation"
+        <section class="presentation" aria-live="polite" aria-label=i18n::t("present.label")
             style:display=move || { if ctx.choices.with(|c| c.present) { "block" } else { "none" } }>
             {move || ctx.extras.get().map(|k| (k.presentation)())}
         </section>
@@ -111,6 +111,7 @@ pub(super) fn steps() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
     let caption = move || {
+        let loc = i18n::current();
         ctx.data.with_value(|d| {
             ctx.choices.with(|c| {
                 let total = c.tour(&d.catalogue).len();
@@ -119,19 +120,22 @@ pub(super) fn steps() -> impl IntoView {
                     .iter()
                     .filter_map(|id| d.catalogue.demand(id))
                     .map(|x| {
-                        let treaty = d.catalogue.treaty(&x.treaty).map(|t| t.short.clone()).unwrap_or_default();
+                        let treaty = d.catalogue.treaty(&x.treaty).map(|t| loc.treaty_short(t)).unwrap_or_default();
                         let colour = d.colour(&x.id);
+                        let reference = loc.reference(x);
+                        let title = loc.demand(x).title;
+                        let quote = loc.quotation(&x.id, &d.catalogue);
                         view! {
                             <div class="step-demand">
-                                <h2><span class="swatch" style:background=colour aria-hidden="true"></span>{format!("{}, {}: {}", treaty, x.reference(), x.title)}</h2>
-                                {x.quote.clone().map(|q| view! { <blockquote>{format!("“{}”", q.text)}</blockquote> })}
+                                <h2><span class="swatch" style:background=colour aria-hidden="true"></span>{loc.text("present.caption", &[("treaty", &treaty), ("reference", &reference), ("title", &title)])}</h2>
+                                {quote.map(|q| super::panels::quotation(&loc, q, &treaty, &reference))}
                             </div>
                         }
                     })
                     .collect_view();
-                let date = c.as_of.date(d.today).long();
+                let date = loc.date(c.as_of.date(d.today));
                 view! {
-                    <p class="step-count">{format!("Step {} of {} · memberships as of {}", c.step + 1, total, date)}</p>
+                    <p class="step-count">{loc.text("present.step", &[("step", &(c.step + 1).to_string()), ("total", &total.to_string()), ("date", &date)])}</p>
                     {items}
                 }
             })
@@ -140,9 +144,9 @@ pub(super) fn steps() -> impl IntoView {
     view! {
         {caption}
         <div class="step-buttons">
-            <button type="button" class="prev" on:click=move |_| go(ctx, -1)>"← Previous"</button>
-            <button type="button" class="next" on:click=move |_| go(ctx, 1)>"Next →"</button>
-            <button type="button" class="leave" on:click=move |_| leave(ctx)>"Leave (Esc)"</button>
+            <button type="button" class="prev" on:click=move |_| go(ctx, -1)>{i18n::t("present.prev")}</button>
+            <button type="button" class="next" on:click=move |_| go(ctx, 1)>{i18n::t("present.next")}</button>
+            <button type="button" class="leave" on:click=move |_| leave(ctx)>{i18n::t("present.leave")}</button>
         </div>
     }
 }

@@ -5,7 +5,7 @@
 //! that article. The body and `drafts.json` come when it is first opened
 //! (the panels' module), so a first visit carries neither.
 
-use super::{platform, Ctx};
+use super::{i18n, platform, Ctx};
 use crate::model::drafts::Drafts;
 use leptos::prelude::*;
 
@@ -41,15 +41,14 @@ pub fn body() -> impl IntoView {
         }
     });
     move || match drafts.get() {
-        None => view! { <p class="loading" role="status">"Loading the drafts' text…"</p> }.into_any(),
-        Some(Err(e)) => view! { <p class="notice" role="alert">{format!("{e} — the drafts' text cannot be shown; the summaries are in the list of demands.")}</p> }.into_any(),
+        None => view! { <p class="loading" role="status">{i18n::t("reading.loading")}</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="notice" role="alert">{i18n::tf("reading.failed", &[("error", &e)])}</p> }.into_any(),
         Some(Ok(texts)) => ctx.data.with_value(|d| {
             let cat = &d.catalogue;
+            let loc = i18n::current();
             let head = view! {
-                <h2 class="reading-title">"The drafts, article by article"</h2>
-                <p class="reading-note">
-                    "The Ministry of Foreign Affairs' unofficial English translation of 17 December 2021, as far as a copy of it could be read: each passage is verbatim, with the copies it was read in. Beside it, marked, the map's summary; where no copy of an article was found, the summary alone."
-                </p>
+                <h2 class="reading-title">{loc.text("reading.title", &[])}</h2>
+                <p class="reading-note">{loc.text("reading.intro", &[])}</p>
             };
             let texts_view = cat.treaties
                 .iter()
@@ -57,7 +56,7 @@ pub fn body() -> impl IntoView {
                     let preamble = texts.section(&t.id, 0).cloned().map(|s| {
                         view! {
                             <section class="article" id=format!("{}-preamble", t.id)>
-                                <h4>"Header and preamble"</h4>
+                                <h4>{loc.text("reading.preamble", &[])}</h4>
                                 {s.passages.iter().map(|p| passage(&p.text, p.cut)).collect_view()}
                                 {copies(&s.copies)}
                             </section>
@@ -79,13 +78,30 @@ pub fn body() -> impl IntoView {
                                     let found = !ps.is_empty();
                                     let id = (dm.id != anchor).then(|| dm.id.clone());
                                     let show = dm.id.clone();
+                                    let text = loc.demand(dm);
+                                    // Outside English, beside the official text: the verified
+                                    // Russian original (ru) or the note that it was not
+                                    // verified, or the map's translation, labelled.
+                                    let beside = (loc.code != "en").then(|| loc.quotation(&dm.id, cat)).flatten().map(|q| {
+                                        let original = (q.lang == "ru").then(|| view! {
+                                            <blockquote class="verbatim original" lang="ru">
+                                                <p>{loc.text("quote.marks", &[("text", &q.text)])}</p>
+                                                <footer>{format!("{}. {}", loc.text("quote.original_ru", &[]), q.source)}</footer>
+                                            </blockquote>
+                                        });
+                                        let flag = q.flag.map(|f| view! { <p class="quote-flag">{f}</p> });
+                                        let label = loc.text("quote.translation", &[]);
+                                        let translation = q.translation.map(|t| view! { <div class="map-translation"><p class="tag">{label}</p><p>{t}</p></div> });
+                                        view! { {original} {flag} {translation} }
+                                    });
                                     view! {
                                         <div class="demand-text" id=id data-demand=dm.id.clone()>
-                                            <h5>{format!("{} · {}: {}", dm.id, dm.reference(), dm.title)}</h5>
+                                            <h5>{format!("{} · {}: {}", dm.id, loc.reference(dm), text.title)}</h5>
                                             {ps.iter().map(|(text, cut)| passage(text, *cut)).collect_view()}
+                                            {beside}
                                             <p class="summary">
-                                                <span class="tag">{if found { "The map's summary: " } else { "No verified copy of the text was found. The map's summary: " }}</span>
-                                                {dm.summary.clone()}
+                                                <span class="tag">{if found { loc.text("reading.summary", &[]) } else { loc.text("reading.no_copy", &[]) }}</span>
+                                                {text.summary.clone()}
                                             </p>
                                             {dm.has_map_layer().then(|| view! {
                                                 <button type="button" class="show-on-map" data-demand=show.clone()
@@ -93,7 +109,7 @@ pub fn body() -> impl IntoView {
                                                         ctx.choices.update(|c| { c.demands = vec![show.clone()]; c.read = None; });
                                                         scroll_to(".map-frame".into());
                                                     }>
-                                                    "Show on the map"
+                                                    {loc.text("reading.show", &[])}
                                                 </button>
                                             })}
                                         </div>
@@ -102,7 +118,7 @@ pub fn body() -> impl IntoView {
                                 .collect_view();
                             view! {
                                 <section class="article" id=anchor.clone()>
-                                    <h4>{format!("Art. {n}")}</h4>
+                                    <h4>{loc.text("ref.article", &[("article", &n.to_string())])}</h4>
                                     {demands}
                                     {section.map(|s| copies(&s.copies))}
                                 </section>
@@ -111,7 +127,7 @@ pub fn body() -> impl IntoView {
                         .collect_view();
                     view! {
                         <article class="draft" data-treaty=t.id.clone()>
-                            <h3>{t.title.clone()}</h3>
+                            <h3>{loc.treaty_title(t)}</h3>
                             {preamble}
                             {body}
                         </article>
@@ -126,8 +142,8 @@ pub fn body() -> impl IntoView {
 /// A verbatim passage; a copy that ends inside it says so.
 fn passage(text: &str, cut: bool) -> impl IntoView {
     view! {
-        <blockquote class="verbatim">
-            <p>{text.to_string()}{cut.then_some(" […] (the copy read ends here)")}</p>
+        <blockquote class="verbatim" lang="en">
+            <p>{text.to_string()}{cut.then(|| i18n::t("reading.cut"))}</p>
         </blockquote>
     }
 }
@@ -140,7 +156,7 @@ fn copies(list: &[(String, String)]) -> impl IntoView {
         .collect_view();
     view! {
         <div class="copies">
-            <span>"Text read in these copies of the ministry's unofficial translation (geo/sources.json):"</span>
+            <span>{i18n::t("reading.copies")}</span>
             <ul>{items}</ul>
         </div>
     }

@@ -5,7 +5,7 @@
 //! changes: `{ "type": "treaty-map:height", "height": <CSS px> }` and AMP's
 //! `{ "sentinel": "amp", "type": "embed-size", "height": <CSS px> }`.
 
-use super::{platform, Ctx};
+use super::{i18n, platform, Ctx};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -40,10 +40,12 @@ fn preview_link(ctx: &Ctx) -> Option<String> {
     Some(format!("{base}/{dir}{id}.html"))
 }
 
-/// The snippet a journalist pastes into an article.
+/// The snippet a journalist pastes into an article, its frame's title in
+/// the page's language.
 pub fn snippet(src: &str) -> String {
+    let title = i18n::t("share.iframe_title").replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
     format!(
-        "<iframe src=\"{src}\" title=\"Map: what Russia's draft treaties of 17 December 2021 would restrict\" \
+        "<iframe src=\"{src}\" title=\"{title}\" \
 width=\"100%\" height=\"620\" style=\"border:0;display:block\" loading=\"lazy\" \
 sandbox=\"allow-scripts allow-same-origin\"></iframe>\n\
 <script>/* optional: fit the frame to its content */\n\
@@ -58,7 +60,11 @@ document.querySelectorAll(\"iframe\").forEach(function(f){{if(f.contentWindow===
 pub fn share_box(ctx: Ctx, kind: &'static str, copied: RwSignal<bool>) -> impl IntoView {
     let text = move || match kind {
         "share" => preview_link(&ctx).unwrap_or_else(|| view_link(&ctx, |c| c.embed = false)),
-        _ => snippet(&view_link(&ctx, |c| c.embed = true)),
+        // The embed keeps the language the journalist sees.
+        _ => snippet(&view_link(&ctx, |c| {
+            c.embed = true;
+            c.lang = Some(i18n::code());
+        })),
     };
     let copy = move |_| {
         copied.set(platform::copy_text(&text()));
@@ -66,14 +72,14 @@ pub fn share_box(ctx: Ctx, kind: &'static str, copied: RwSignal<bool>) -> impl I
     view! {
         <div class="share-box">
             <label>
-                {if kind == "share" { "Link to this view" } else { "Paste into an article (the script is optional: it fits the frame's height)" }}
+                {if kind == "share" { i18n::t("share.link") } else { i18n::t("share.paste") }}
                 <textarea readonly rows=if kind == "share" { "2" } else { "6" } class=format!("share-text {kind}")
                     on:focus=|ev| { if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) { t.select(); } }>
                     {text}
                 </textarea>
             </label>
-            <button type="button" class="copy" on:click=copy>"Copy"</button>
-            <span class="copied" role="status">{move || if copied.get() { "Copied." } else { "" }}</span>
+            <button type="button" class="copy" on:click=copy>{i18n::t("share.copy")}</button>
+            <span class="copied" role="status">{move || if copied.get() { i18n::t("share.copied") } else { String::new() }}</span>
         </div>
     }
 }
@@ -100,12 +106,12 @@ pub enum MenuDone {
 /// the presentation they start).
 pub fn menu_items(done: Callback<MenuDone>) -> impl IntoView {
     view! {
-        <p class="menu-group" role="presentation">"Link and embed"</p>
-        <button type="button" role="menuitem" tabindex="-1" class="share" on:click=move |_| done.run(MenuDone::Open(Opened::Link))>"Link to this view"</button>
-        <button type="button" role="menuitem" tabindex="-1" class="embed" on:click=move |_| done.run(MenuDone::Open(Opened::Embed))>"Embed in an article"</button>
-        <p class="menu-group" role="presentation">"Download and print"</p>
+        <p class="menu-group" role="presentation">{i18n::t("share.group_link")}</p>
+        <button type="button" role="menuitem" tabindex="-1" class="share" on:click=move |_| done.run(MenuDone::Open(Opened::Link))>{i18n::t("share.link")}</button>
+        <button type="button" role="menuitem" tabindex="-1" class="embed" on:click=move |_| done.run(MenuDone::Open(Opened::Embed))>{i18n::t("share.embed_item")}</button>
+        <p class="menu-group" role="presentation">{i18n::t("share.group_download")}</p>
         <super::export::ExportButtons on_done=Callback::new(move |_| done.run(MenuDone::Close(true)))/>
-        <p class="menu-group" role="presentation">"Presentation"</p>
+        <p class="menu-group" role="presentation">{i18n::t("present.label")}</p>
         <super::present::PresentButtons on_done=Callback::new(move |add: bool| done.run(if add { MenuDone::Open(Opened::Steps) } else { MenuDone::Close(false) }))/>
     }
 }
@@ -130,7 +136,7 @@ pub fn ShareMenu() -> impl IntoView {
     // The items come with the extras' module (the downloads and the
     // presentation they start): fetched on the first open.
     let show = move |first: i32| {
-        ctx.extras.with(super::later::load_extras, ctx.notices, "the Share menu cannot be shown", move |_| {
+        ctx.extras.with(super::later::load_extras, ctx.notices, &i18n::t("share.menu_failed"), move |_| {
             menu.set(true);
             request_animation_frame(move || platform::focus_among(items, first));
         });
@@ -146,7 +152,7 @@ pub fn ShareMenu() -> impl IntoView {
         opened.set(Some(kind));
         close(true);
         if kind != Opened::Steps {
-            ctx.panels.ask(super::later::load_panels, ctx.notices, "the link and the embed code cannot be shown");
+            ctx.panels.ask(super::later::load_panels, ctx.notices, &i18n::t("share.failed"));
         }
     };
     let on_menu_key = move |ev: web_sys::KeyboardEvent| {
@@ -208,10 +214,10 @@ pub fn ShareMenu() -> impl IntoView {
                 on:click=move |_| { if menu.get_untracked() { close(true) } else { show(1000) } }
                 on:keydown=on_button_key
             >
-                "Share"
+                {i18n::t("share.share")}
                 <span class="chevron" aria-hidden="true">"▾"</span>
             </button>
-            <div class="menu" id="share-menu" role="menu" aria-label="Share" hidden=move || !menu.get() on:keydown=on_menu_key>
+            <div class="menu" id="share-menu" role="menu" aria-label=i18n::t("share.share") hidden=move || !menu.get() on:keydown=on_menu_key>
                 {move || ctx.extras.get().map(|k| (k.share_items)(Callback::new(move |done: MenuDone| match done {
                     MenuDone::Open(kind) => open_box(kind),
                     MenuDone::Close(refocus) => close(refocus),
@@ -227,14 +233,14 @@ pub fn ShareMenu() -> impl IntoView {
                         let k = if kind == Opened::Link { "share" } else { "embed" };
                         match ctx.panels.get() {
                             Some(p) => (p.share_box)(ctx, k, copied),
-                            None => view! { <p class="loading" role="status">"Loading…"</p> }.into_any(),
+                            None => view! { <p class="loading" role="status">{i18n::t("loading.other")}</p> }.into_any(),
                         }
                     }
                 };
                 view! {
-                    <div class="share-panel" role="region" aria-label="Share"
+                    <div class="share-panel" role="region" aria-label=i18n::t("share.share")
                         on:keydown=move |ev: web_sys::KeyboardEvent| { if ev.key() == "Escape" { close_panel(); } }>
-                        <button type="button" class="close-panel" aria-label="Close" on:click=move |_| close_panel()>"×"</button>
+                        <button type="button" class="close-panel" aria-label=i18n::t("share.close") on:click=move |_| close_panel()>"×"</button>
                         {body}
                     </div>
                 }

@@ -49,21 +49,20 @@ pub fn body() -> impl IntoView {
                 </th>
             }
         };
-        let date = t.date.long();
+        let loc = super::i18n::current();
+        let date = loc.date(t.date);
         let caption = if t.rows.is_empty() {
-            format!("No state is reached: switch a demand on. Memberships as of {date}.")
+            loc.text("table.none", &[("date", &date)])
         } else {
-            format!(
-                "{} states reached by the active demands, with the side each demand binds there, the state's area and its memberships as of {date}. Select a column's heading to sort by it.",
-                t.rows.len()
-            )
+            loc.plural("table.caption", t.rows.len() as u64, &[("date", &date)])
         };
-        let mut head = vec![th("State".into(), SortKey::Name, None)];
+        let mut head = vec![th(loc.text("table.state", &[]), SortKey::Name, None)];
         for (i, c) in t.columns.iter().enumerate() {
-            head.push(th(c.demand.clone(), SortKey::Demand(i), Some(c.title.clone())));
+            let title = ctx.data.with_value(|d| d.catalogue.demand(&c.demand).map(|x| loc.demand(x).title)).unwrap_or_else(|| c.title.clone());
+            head.push(th(c.demand.clone(), SortKey::Demand(i), Some(title)));
         }
-        head.push(th("Area, km²".into(), SortKey::Area, None));
-        head.push(th("Memberships".into(), SortKey::Memberships, None));
+        head.push(th(loc.text("table.area", &[]), SortKey::Area, None));
+        head.push(th(loc.text("table.memberships", &[]), SortKey::Memberships, None));
         let rows = t
             .rows
             .iter()
@@ -73,7 +72,17 @@ pub fn body() -> impl IntoView {
                     .iter()
                     .zip(&t.columns)
                     .map(|(c, col)| {
-                        let text = c.text();
+                        // The sides in the page's language: "Члены НАТО (часть, в пределах 500 км)".
+                        let text = if loc.code == "en" {
+                            c.text()
+                        } else {
+                            c.whole
+                                .iter()
+                                .map(|p| loc.party(p).to_string())
+                                .chain(c.part.iter().map(|(p, km)| loc.text("table.part", &[("party", loc.party(p)), ("distance", &loc.km((*km).into()))])))
+                                .collect::<Vec<_>>()
+                                .join("; ")
+                        };
                         view! {
                             <td data-demand=col.demand.clone() data-reached=if c.reached() { "true" } else { "false" }>
                                 {if text.is_empty() { "—".to_string() } else { text }}
@@ -82,13 +91,14 @@ pub fn body() -> impl IntoView {
                     })
                     .collect_view();
                 // Whole km², not the legend's thousands: Liechtenstein is 160 km², not 0.
-                let area = r.area_km2.map(|a| crate::state::group(a.round() as u64)).unwrap_or_else(|| "outside the frame".into());
+                let area = r.area_km2.map(|a| loc.number(a.round() as u64)).unwrap_or_else(|| loc.text("table.outside", &[]));
+                let memberships: Vec<String> = r.memberships.iter().map(|m| loc.glossary.get(&m.to_ascii_lowercase()).cloned().unwrap_or_else(|| m.to_string())).collect();
                 view! {
                     <tr data-row-iso=r.iso.clone() data-drawn=if r.drawn { "true" } else { "false" }>
-                        <th scope="row">{r.name.clone()}</th>
+                        <th scope="row">{super::i18n::state_name(&r.iso, &r.name)}</th>
                         {cells}
                         <td class="num">{area}</td>
-                        <td>{if r.memberships.is_empty() { "—".to_string() } else { r.memberships.join(", ") }}</td>
+                        <td>{if memberships.is_empty() { "—".to_string() } else { memberships.join(", ") }}</td>
                     </tr>
                 }
             })

@@ -18,7 +18,7 @@ use crate::geometry::path::{multipolygon_path, rings_path, Fixed};
 use crate::geometry::projection::Albers;
 use crate::geometry::scene::ViewBox;
 use crate::model::scope::{set_add, Context, ListMap, StringMap};
-use crate::state::{group, Dial, Dials, DIALS};
+use crate::state::{Dial, Dials, DIALS};
 use crate::zone::plan::{plan_job, Frame, Kind, PlanJob, Planned};
 use crate::zone::Shape;
 use leptos::prelude::*;
@@ -122,7 +122,7 @@ split_point! {
     /// The zones' kit: fetched with the `split` feature, at hand without it.
     pub async fn load_kit() -> Kit = kit;
     module zones, through split_kit,
-    "The distance zones' code could not be loaded"
+    "zone.failed"
 }
 
 type ShapeKey = (String, usize, u32, bool);
@@ -218,7 +218,7 @@ impl Zones {
             work.version.track();
             let wanted = specs.get();
             if !wanted.is_empty() {
-                kit.ask(load_kit, ctx.notices, "the zones are not drawn");
+                kit.ask(load_kit, ctx.notices, &super::i18n::t("zone.not_drawn"));
             }
             if far.with(Option::is_none) && wanted.iter().any(|s| s.kind != Kind::Band) && !far_asked.get_value() {
                 far_asked.set_value(true);
@@ -226,7 +226,7 @@ impl Zones {
                     let atlas = match platform::fetch_text("far.topo.json").await.and_then(|t| Atlas::parse_file(&t, "far.topo.json").map_err(|e| e.to_string())) {
                         Ok((a, _)) => a,
                         Err(e) => {
-                            ctx.notices.update(|n| n.push(format!("{e} — zones over North America are left out")));
+                            ctx.notices.update(|n| n.push(super::i18n::tf("zone.far_failed", &[("error", &e)])));
                             Atlas::default()
                         }
                     };
@@ -393,12 +393,12 @@ fn pump(w: Work) {
     );
 }
 
-fn dial_label(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Reach => "Missile range",
-        Kind::Band => "Width of the band on each side of the border",
-        Kind::Sea => "Strike range from the sea and the air",
-    }
+fn dial_label(kind: Kind) -> String {
+    super::i18n::t(match kind {
+        Kind::Reach => "dial.reach",
+        Kind::Band => "dial.band",
+        Kind::Sea => "dial.sea",
+    })
 }
 
 /// Marks on a slider, each with what it stands for.
@@ -474,7 +474,7 @@ fn Dials() -> impl IntoView {
                             title=what
                             on:click=move |_| set(km, true)
                         >
-                            {format!("{} km", group(km))}
+                            {super::i18n::km(km)}
                         </button>
                     }
                 })
@@ -484,12 +484,12 @@ fn Dials() -> impl IntoView {
                 let at = |km: u32| (km - d.min) as f64 / (d.max - d.min) as f64 * 100.0;
                 view! {
                     <div class="classes" aria-hidden="true">
-                        <span class="class shorter" style:left="0%" style:width=format!("{}%", Fixed(at(1_000), 1))>"shorter-range"</span>
+                        <span class="class shorter" style:left="0%" style:width=format!("{}%", Fixed(at(1_000), 1))>{super::i18n::t("dial.shorter")}</span>
                         <span class="class intermediate" style:left=format!("{}%", Fixed(at(1_000), 1)) style:width=format!("{}%", Fixed(100.0 - at(1_000), 1))>
-                            "intermediate-range"
+                            {super::i18n::t("dial.intermediate")}
                         </span>
                     </div>
-                    <p class="dial-note">"INF Treaty classes: shorter-range 500–1,000 km, intermediate-range 1,000–5,500 km."</p>
+                    <p class="dial-note">{super::i18n::t("dial.inf")}</p>
                 }
             });
             let input_id = format!("dial-{}", d.param);
@@ -509,7 +509,7 @@ fn Dials() -> impl IntoView {
                             step=d.step
                             list=list.clone()
                             aria-label=dial_label(kind)
-                            aria-valuetext=move || format!("{} km", group(value()))
+                            aria-valuetext=move || super::i18n::km(value())
                             prop:value=move || value().to_string()
                             on:input=move |ev| {
                                 if let Ok(km) = event_target_value(&ev).parse::<u32>() {
@@ -522,7 +522,7 @@ fn Dials() -> impl IntoView {
                                 }
                             }
                         />
-                        <output for=input_id class="km">{move || format!("{} km", group(value()))}</output>
+                        <output for=input_id class="km">{move || super::i18n::km(value())}</output>
                     </div>
                     <datalist id=list>{ticks}</datalist>
                     {classes}
@@ -623,20 +623,17 @@ fn Figures(demand: String) -> impl IntoView {
                 return None;
             }
             if mine.iter().any(|v| !v.ready) {
-                return Some("Computing the zone…".to_string());
+                return Some(super::i18n::t("zone.computing"));
             }
+            let loc = super::i18n::current();
             let sides: Vec<String> = mine
                 .iter()
                 .map(|v| {
-                    let what = match v.spec.kind {
-                        Kind::Reach => "of land",
-                        Kind::Band => "of land",
-                        Kind::Sea => "of sea",
-                    };
-                    format!("{}: {} km² {what} at {} km", v.spec.party, super::legend::km2(v.area_km2), group(v.km))
+                    let key = if v.spec.kind == Kind::Sea { "zone.sea" } else { "zone.land" };
+                    loc.text(key, &[("party", loc.party(&v.spec.party)), ("area", &loc.area_km2(v.area_km2)), ("distance", &loc.km(v.km.into()))])
                 })
                 .collect();
-            Some(format!("Zone: {}", sides.join(" · ")))
+            Some(loc.text("zone.figures", &[("sides", &sides.join(" · "))]))
         })
     };
     let ready = move || z.views.with(|vs| vs.iter().filter(|v| v.spec.demand == demand2).all(|v| v.ready && v.exact)).to_string();
@@ -661,12 +658,12 @@ fn Inset() -> impl IntoView {
         ctx.data.with_value(|d| {
             for iso in ["RUS"] {
                 if let Some(s) = d.atlas.get(iso) {
-                    states.push((s.iso.clone(), s.name.clone(), multipolygon_path(&s.shape, &proj)));
+                    states.push((s.iso.clone(), super::i18n::state_name(&s.iso, &s.name), multipolygon_path(&s.shape, &proj)));
                 }
             }
         });
         for s in &far.shapes {
-            states.push((s.iso.clone(), s.name.clone(), multipolygon_path(&s.shape, &proj)));
+            states.push((s.iso.clone(), super::i18n::state_name(&s.iso, &s.name), multipolygon_path(&s.shape, &proj)));
         }
         let shapes: Arc<StringMap> = Arc::new(states.iter().map(|(i, _, d)| (i.clone(), d.clone())).collect());
         let drawn = states
@@ -679,7 +676,7 @@ fn Inset() -> impl IntoView {
                 let ids2 = ids.clone();
                 let label = move || {
                     let ids = ids2();
-                    if ids.is_empty() { name.clone() } else { format!("{name}: partly in the zone of {}", ids.join(", ")) }
+                    if ids.is_empty() { name.clone() } else { super::i18n::tf("inset.partly", &[("name", &name), ("ids", &ids.join(", "))]) }
                 };
                 view! {
                     <g class="state inset-state" data-inset-iso=iso data-restricted-by=move || ids().join(" ") role="img" aria-label=label>
@@ -689,15 +686,15 @@ fn Inset() -> impl IntoView {
             })
             .collect_view();
         Some(view! {
-            <figure class="inset" aria-label="Inset: the Bering Strait">
+            <figure class="inset" aria-label=super::i18n::t("inset.label")>
                 <svg class="map inset-map" viewBox=extent.attr() preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">
-                    <title>"The Bering Strait: Russia's Chukotka and the United States' Alaska"</title>
+                    <title>{super::i18n::t("inset.title")}</title>
                     <rect class="sea" x=Fixed(extent.x, 0).to_string() y=Fixed(extent.y, 0).to_string() width=Fixed(extent.w, 0).to_string() height=Fixed(extent.h, 0).to_string()/>
                     <Layer frame=Frame::Inset shapes=shapes.clone() sea=true/>
                     <g class="states" stroke-width=Fixed(extent.w / 1500.0, 2).to_string()>{drawn}</g>
                     <Layer frame=Frame::Inset shapes=shapes sea=false/>
                 </svg>
-                <figcaption>"The Bering Strait, where Russia's territory and the United States' are closest. Zones that reach across it are drawn here."</figcaption>
+                <figcaption>{super::i18n::t("inset.caption")}</figcaption>
             </figure>
         })
     }
