@@ -146,3 +146,17 @@ fn index_html_inlines_the_shell_after_its_noscript() {
     // The <noscript> block scripts/previews.mjs fills stays.
     assert!(index.contains("<ul class=\"fallback-demands\"></ul>"));
 }
+
+#[test]
+fn the_shells_words_are_the_english_locales() {
+    // The shell is the English page before the code arrives: each of its
+    // texts is the message the app shows in its place (geo/locales/en.json).
+    use treaty_map::build::shell::{english, DEK, HINT, LOADING, SOURCES, TITLE};
+    let en = english();
+    assert_eq!(TITLE, en.text("head.headline", &[]));
+    assert_eq!(DEK, en.text("head.dek_colour", &[]));
+    assert_eq!(HINT, en.text("legend.hint", &[]));
+    assert_eq!(LOADING, en.text("loading.map", &[]));
+    assert_eq!(SOURCES.trim_end(), en.text("footer.short", &[]));
+    assert_eq!("Language", en.text("lang.label", &[]));
+}

@@ -53,7 +53,7 @@ pub const DEK: &str = "Each colour marks the states that one demand in Russia's 
 /// The key's line with no demand switched on (the app's `legend::Legend`).
 pub const HINT: &str = "No demand switched on: choose one from the list of demands.";
 /// The sources under the map (the app's `Attribution`).
-pub const SOURCES: &str = "Drafts: Russia's Ministry of Foreign Affairs, 17 December 2021 (unofficial translation). Borders: Natural Earth, UN view. ";
+pub const SOURCES: &str = "Drafts: Russia's Ministry of Foreign Affairs, 17 December 2021 (unofficial English translation). Borders: Natural Earth, UN view. ";
 /// What the shell says while the code and the data are on their way.
 pub const LOADING: &str = "Loading the map…";
 
@@ -308,7 +308,10 @@ pub fn shell(atlas: &Atlas, facts: &Facts) -> String {
             "<li><span class=\"swatch base-other\"></span>Other states</li></ul></section></div>\n",
             "<div class=\"more-views\"><button type=\"button\" class=\"show-table\" disabled>Show as table</button> ",
             "<button type=\"button\" class=\"show-reading\" disabled>Read the drafts, article by article</button></div>\n",
-            "<footer class=\"attribution\"><p>{sources}<button type=\"button\" class=\"method-link\" disabled>How this map is made</button></p></footer>\n",
+            "<footer class=\"attribution\"><p>{sources}<button type=\"button\" class=\"method-link\" disabled>How this map is made</button> ",
+            // The language switcher's place (src/view/i18n.rs): its control
+            // sets the line's height.
+            "<label class=\"lang-switch\"><span class=\"visually-hidden\">Language</span><select disabled><option>English</option></select></label></p></footer>\n",
             "</section>\n",
             "<section class=\"controls\" aria-label=\"Choices\"><p class=\"sheet-handle\">Choose demands</p></section>\n",
             "</main>\n",
