@@ -154,6 +154,25 @@ test('an outline that is on is named', async () => {
   check(m, 'outlines');
 });
 
+test('the names on the map are in the page\'s language', async () => {
+  const ru = JSON.parse(fs.readFileSync(path.resolve(here, '../../geo/locales/ru.json'), 'utf8'));
+  const { page, errors } = await open(browser, `${server.url}?demands=us-4a&regions=central-asia&lang=ru`, { viewport: { width: 1280, height: 800 } });
+  await page.waitForSelector('html[lang="ru"]', { timeout: 30000 });
+  await settled(page);
+  const m = await read(page);
+  const russia = m.labels.find((l) => l.id === 'RUS');
+  assert.equal(russia?.text, ru.states.RUS, 'Russia in Russian');
+  for (const iso of m.restricted) {
+    const l = m.labels.find((x) => x.id === iso);
+    assert.ok(l, `${iso} has a label`);
+    const shown = l.callout ? m.key.find((k) => k.id === iso)?.text : l.text;
+    assert.ok(shown?.startsWith(ru.states[iso]), `${iso} reads "${shown}", not "${ru.states[iso]}"`);
+  }
+  const region = m.labels.find((l) => l.region);
+  assert.ok(region && region.text !== 'Central Asia', `the outline's name in Russian: ${region?.text}`);
+  assert.deepEqual(errors, []);
+});
+
 async function download(page, selector) {
   // The export buttons may sit in a menu: open it first.
   if (!(await page.locator(selector).isVisible())) {
