@@ -47,3 +47,17 @@ export async function watchPolicy(context) {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
 }
+
+/** A context in which every request but a file:// one is aborted and
+ * recorded (`requests`): the single file offline. */
+export async function offline(browser) {
+  const context = await browser.newContext();
+  const requests = [];
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith('file:')) return route.continue();
+    requests.push(u);
+    return route.abort();
+  });
+  return { context, requests };
+}

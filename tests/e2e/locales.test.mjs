@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from './server.mjs';
-import { launch, open } from './browser.mjs';
+import { launch, open, offline } from './browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -156,15 +156,9 @@ test('an English first visit fetches no locale file and no locale code; another 
   await context.close();
 });
 
-test('the single file carries every locale and works offline in each', { skip: !fs.existsSync(single) && 'no dist-single/treaty-map.html' }, async () => {
-  const context = await browser.newContext();
-  const requests = [];
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    if (u.startsWith('file:')) return route.continue();
-    requests.push(u);
-    return route.abort();
-  });
+test('the single file carries every locale and works offline in each', async () => {
+  assert.ok(fs.existsSync(single), `${single}: made by scripts/build`);
+  const { context, requests } = await offline(browser);
   const page = await context.newPage();
   for (const l of LOCALES) {
     await page.goto(`${pathToFileURL(single).href}?lang=${l}`);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launch } from './browser.mjs';
+import { launch, offline } from './browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const single = path.resolve(here, '../../dist-single/treaty-map.html');
@@ -18,14 +18,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 test('the single file draws every state from file:// with no request made', async () => {
-  const context = await browser.newContext();
-  const requests = [];
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    if (u.startsWith('file:')) return route.continue();
-    requests.push(u);
-    return route.abort();
-  });
+  const { context, requests } = await offline(browser);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
