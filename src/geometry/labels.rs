@@ -243,21 +243,18 @@ impl Shape {
         self.bbox.contains(x, y) && self.outline.contains(&Point::new(x, y))
     }
 
+    /// Points of an `n` × `n` grid over `r` that lie inside the state, each
+    /// with its distance to the border.
+    fn interior(&self, r: &Rect, n: usize) -> Vec<(f64, f64, f64)> {
+        (0..n * n)
+            .map(|k| (r.x0 + r.w() * ((k / n) as f64 + 0.5) / n as f64, r.y0 + r.h() * ((k % n) as f64 + 0.5) / n as f64))
+            .filter(|&(x, y)| self.contains(x, y))
+            .map(|(x, y)| (x, y, clearance(&self.outline, x, y)))
+            .collect()
+    }
+
     fn samples(&self) -> &[(f64, f64, f64)] {
-        self.samples.get_or_init(|| {
-            let n = 24;
-            let mut out = Vec::new();
-            for i in 0..n {
-                for j in 0..n {
-                    let x = self.bbox.x0 + self.bbox.w() * (i as f64 + 0.5) / n as f64;
-                    let y = self.bbox.y0 + self.bbox.h() * (j as f64 + 0.5) / n as f64;
-                    if self.contains(x, y) {
-                        out.push((x, y, clearance(&self.outline, x, y)));
-                    }
-                }
-            }
-            out
-        })
+        self.samples.get_or_init(|| self.interior(&self.bbox, 24))
     }
 
     /// Where the state's name is anchored in `view`: the data's label point
@@ -282,12 +279,7 @@ impl Shape {
             if part.w() <= 0.0 || part.h() <= 0.0 {
                 return None;
             }
-            let n = 16;
-            local = (0..n * n)
-                .map(|k| (part.x0 + part.w() * ((k / n) as f64 + 0.5) / n as f64, part.y0 + part.h() * ((k % n) as f64 + 0.5) / n as f64))
-                .filter(|&(x, y)| self.contains(x, y))
-                .map(|(x, y)| (x, y, clearance(&self.outline, x, y)))
-                .collect();
+            local = self.interior(&part, 16);
             pts = &local;
         }
         pts.iter()

@@ -51,9 +51,10 @@ fn overlays(svg: &web_sys::Element) -> Vec<web_sys::Element> {
     out
 }
 
-fn measure(svg: &web_sys::Element) -> Screen {
+/// The map's box and the boxes of `over` (its [`overlays`]) on it.
+fn measure(svg: &web_sys::Element, over: &[web_sys::Element]) -> Screen {
     let r = svg.get_bounding_client_rect();
-    let over = overlays(svg)
+    let over = over
         .iter()
         .map(|b| b.get_bounding_client_rect())
         .filter(|b| b.width() > 0.0 && b.height() > 0.0)
@@ -101,25 +102,27 @@ pub fn Labels(view_box: RwSignal<ViewBox>, svg: NodeRef<leptos::svg::Svg>) -> im
             let target = el.clone();
             let watch = obs.clone();
             let cb = Closure::<dyn FnMut()>::new(move || {
-                let s = measure(&target);
+                let over = overlays(&target);
+                let s = measure(&target, &over);
                 if let Some(o) = watch.get() {
-                    for e in overlays(&target) {
-                        o.observe(&e);
+                    for e in &over {
+                        o.observe(e);
                     }
                 }
                 if screen.get_untracked() != s {
                     screen.set(s);
                 }
             });
+            let over = overlays(&el);
             if let Ok(o) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
                 o.observe(&el);
-                for e in overlays(&el) {
-                    o.observe(&e);
+                for e in &over {
+                    o.observe(e);
                 }
                 let _ = obs.set(o);
             }
             cb.forget();
-            screen.set(measure(&el));
+            screen.set(measure(&el, &over));
         });
     });
     // Each state some active demand (or zone) reaches, with how many.
